@@ -1,0 +1,35 @@
+import type { CompanySummary, NewCompany } from '../companies/company-service.js';
+import type { LedgerImportResult } from '../imports/import-ledgers.js';
+import type { StatementImportResult } from '../imports/import-statements.js';
+import type { ExportedReceipt } from '../matching/allocations-export.js';
+import type { Language } from '../matching/explanation.js';
+import type { MatchingSummary } from '../matching/run-matching.js';
+
+export type {
+  CompanySummary,
+  ExportedReceipt,
+  LedgerImportResult,
+  MatchingSummary,
+  StatementImportResult,
+};
+
+/**
+ * Every operation the CLI, the desktop shell and the browser bridge may call, by name, with
+ * its argument and result. Arguments and results are plain JSON values.
+ */
+export interface LettraApi {
+  'companies.add': (input: NewCompany) => CompanySummary;
+  'companies.list': (input: Record<string, never>) => CompanySummary[];
+  'imports.statements': (input: { paths: string[]; company?: string }) => StatementImportResult[];
+  'imports.ledgers': (input: { paths: string[]; company?: string }) => LedgerImportResult[];
+  'matching.run': (input: { language?: Language }) => MatchingSummary;
+  'allocations.export': (input: Record<string, never>) => ExportedReceipt[];
+  'allocations.exportCsv': (input: Record<string, never>) => string;
+}
+
+export type ApiMethod = keyof LettraApi;
+export type ApiInput<M extends ApiMethod> = Parameters<LettraApi[M]>[0];
+export type ApiResult<M extends ApiMethod> = ReturnType<LettraApi[M]>;
+
+/** Reports progress of long operations to whoever called them. */
+export type ProgressListener = (step: string, done: number, total: number) => void;

@@ -1,0 +1,33 @@
+import { addCompany, listCompanies } from '../companies/company-service.js';
+import type { Store } from '../db/store.js';
+import { importLedgers } from '../imports/import-ledgers.js';
+import { importStatements } from '../imports/import-statements.js';
+import { allocationsToCsv } from '../matching/allocations-csv.js';
+import { exportAllocations } from '../matching/allocations-export.js';
+import { runMatching } from '../matching/run-matching.js';
+import type { LettraApi, ProgressListener } from './contract.js';
+
+/** Binds every API method to its service on one open store. */
+export function createApi(store: Store, onProgress: ProgressListener = () => {}): LettraApi {
+  return {
+    'companies.add': (input) => addCompany(store, input),
+    'companies.list': () => listCompanies(store),
+    'imports.statements': ({ paths, company }) =>
+      importStatements(store, paths, {
+        companyCode: company,
+        onProgress: (done, total) => onProgress('import statements', done, total),
+      }),
+    'imports.ledgers': ({ paths, company }) =>
+      importLedgers(store, paths, {
+        companyCode: company,
+        onProgress: (done, total) => onProgress('import ledgers', done, total),
+      }),
+    'matching.run': ({ language }) =>
+      runMatching(store, {
+        language,
+        onProgress: (done, total) => onProgress('match', done, total),
+      }),
+    'allocations.export': () => exportAllocations(store),
+    'allocations.exportCsv': () => allocationsToCsv(exportAllocations(store)),
+  };
+}

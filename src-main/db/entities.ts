@@ -1,0 +1,99 @@
+import { EntitySchema } from 'typeorm';
+
+/**
+ * The ORM view of the tables that migrations/ creates. Schemas rather than decorators, so
+ * that the same definitions work under tsc, vitest and any bundler. Hot paths (bulk imports,
+ * loading open items for matching) use prepared statements on the same connection instead.
+ */
+
+export interface CompanyRow {
+  id: number;
+  code: string;
+  name: string;
+  siren: string | null;
+  createdAt: string;
+}
+
+export const CompanyEntity = new EntitySchema<CompanyRow>({
+  name: 'Company',
+  tableName: 'company',
+  columns: {
+    id: { type: 'integer', primary: true, generated: 'increment' },
+    code: { type: 'text', unique: true },
+    name: { type: 'text' },
+    siren: { type: 'text', nullable: true },
+    createdAt: { type: 'text', name: 'created_at' },
+  },
+});
+
+export interface BankAccountRow {
+  id: number;
+  companyId: number;
+  iban: string | null;
+  bankCode: string | null;
+  branchCode: string | null;
+  accountNumber: string | null;
+}
+
+export const BankAccountEntity = new EntitySchema<BankAccountRow>({
+  name: 'BankAccount',
+  tableName: 'bank_account',
+  columns: {
+    id: { type: 'integer', primary: true, generated: 'increment' },
+    companyId: { type: 'integer', name: 'company_id' },
+    iban: { type: 'text', nullable: true },
+    bankCode: { type: 'text', name: 'bank_code', nullable: true },
+    branchCode: { type: 'text', name: 'branch_code', nullable: true },
+    accountNumber: { type: 'text', name: 'account_number', nullable: true },
+  },
+});
+
+export interface CustomerRow {
+  id: number;
+  companyId: number;
+  code: string;
+  name: string;
+  siren: string | null;
+}
+
+export const CustomerEntity = new EntitySchema<CustomerRow>({
+  name: 'Customer',
+  tableName: 'customer',
+  columns: {
+    id: { type: 'integer', primary: true, generated: 'increment' },
+    companyId: { type: 'integer', name: 'company_id' },
+    code: { type: 'text' },
+    name: { type: 'text' },
+    siren: { type: 'text', nullable: true },
+  },
+});
+
+export interface ImportFileRow {
+  id: number;
+  kind: 'statement' | 'ledger';
+  format: string;
+  fileName: string;
+  sha256: string;
+  companyId: number | null;
+  importedAt: string;
+  recordCount: number;
+  newRecordCount: number;
+}
+
+export const ImportFileEntity = new EntitySchema<ImportFileRow>({
+  name: 'ImportFile',
+  tableName: 'import_file',
+  columns: {
+    id: { type: 'integer', primary: true, generated: 'increment' },
+    kind: { type: 'text' },
+    format: { type: 'text' },
+    fileName: { type: 'text', name: 'file_name' },
+    sha256: { type: 'text' },
+    companyId: { type: 'integer', name: 'company_id', nullable: true },
+    importedAt: { type: 'text', name: 'imported_at' },
+    recordCount: { type: 'integer', name: 'record_count' },
+    newRecordCount: { type: 'integer', name: 'new_record_count' },
+  },
+});
+
+export const entities = [CompanyEntity, BankAccountEntity, CustomerEntity, ImportFileEntity];

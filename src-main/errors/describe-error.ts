@@ -1,0 +1,35 @@
+import type { Language } from '../matching/explanation.js';
+import { LettraError, type ErrorCode } from './lettra-error.js';
+
+const headlines: Record<ErrorCode, Record<Language, string>> = {
+  'file.unreadable': { en: 'The file cannot be read', fr: 'Le fichier est illisible' },
+  'file.unknownFormat': { en: 'Unknown file format', fr: 'Format de fichier inconnu' },
+  'file.empty': { en: 'The file is empty', fr: 'Le fichier est vide' },
+  'input.malformed': { en: 'Malformed input', fr: 'Donnée mal formée' },
+  'input.missingField': { en: 'A required field is missing', fr: 'Un champ obligatoire manque' },
+  'input.badAmount': { en: 'Invalid amount', fr: 'Montant invalide' },
+  'input.badDate': { en: 'Invalid date', fr: 'Date invalide' },
+  'input.badCurrency': { en: 'Invalid currency', fr: 'Devise invalide' },
+  'company.unknown': { en: 'Unknown company', fr: 'Société inconnue' },
+  'company.duplicate': { en: 'Already registered', fr: 'Déjà enregistré' },
+  'company.badIban': { en: 'Invalid IBAN', fr: 'IBAN invalide' },
+  'account.unknown': { en: 'Unknown bank account', fr: 'Compte bancaire inconnu' },
+  'database.newerVersion': {
+    en: 'The database comes from a newer Lettra',
+    fr: 'La base vient d’une version plus récente de Lettra',
+  },
+  'database.unreadable': {
+    en: 'The database cannot be opened',
+    fr: 'La base ne peut pas être ouverte',
+  },
+  usage: { en: 'Wrong command', fr: 'Commande incorrecte' },
+};
+
+/**
+ * The sentence a clerk reads for an expected failure: a headline in the clerk's language,
+ * then the details, which name the file, the line and the field.
+ */
+export function describeError(error: unknown, language: Language = 'en'): string {
+  if (error instanceof LettraError) return `${headlines[error.code][language]}. ${error.message}`;
+  return String(error instanceof Error ? error.message : error);
+}

@@ -1,0 +1,189 @@
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
+import { requireCompany } from '../companies/company-service.js';
+import type { Store } from '../db/store.js';
+import { LettraError } from '../errors/lettra-error.js';
+import { createLogger } from '../log/logger.js';
+import { detectFormat } from './detect-format.js';
+import { parseFec } from './fec.js';
+import type { LedgerOpenItem, ParsedLedger } from './ledger-types.js';
+import { parseOpenItemsCsv } from './open-items-csv.js';
+import { readInputFile } from './read-input-file.js';
+
+const log = createLogger('imports');
+
+export interface LedgerImportResult {
+  file: string;
+  format: string;
+  companies: string[];
+  customers: number;
+  openItems: number;
+  closedItems: number;
+}
+
+/** Reads a customer ledger (FEC or the open-items CSV), told from its content. */
+export function parseLedgerFile(bytes: Uint8Array, path: string): ParsedLedger {
+  const name = basename(path);
+  const format = detectFormat(bytes, path);
+  if (format === 'fec') return parseFec(bytes, name);
+  if (format === 'csv') return parseOpenItemsCsv(bytes, name);
+  throw new LettraError(
+    'file.unknownFormat',
+    `this is a ${format} bank statement, not a ledger: use "import statement"`,
+    { file: name },
+  );
+}
+
+/**
+ * Imports customer ledgers, all files in one transaction. Each file is the state of the
+ * accounting for the companies it covers: its open items replace theirs, and an item it no
+ * longer lists was settled in the accounting and is closed here.
+ */
+export function importLedgers(
+  store: Store,
+  paths: string[],
+  options: { companyCode?: string; onProgress?: (done: number, total: number) => void } = {},
+): LedgerImportResult[] {
+  const files = paths.map((path) => {
+    const bytes = readInputFile(path);
+    return {
+      name: basename(path),
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      ledger: parseLedgerFile(bytes, path),
+    };
+  });
+  const resolved = files.map((file) => ({
+    ...file,
+    byCompany: splitByCompany(store, file.ledger, file.name, options.companyCode),
+  }));
+  const { sql } = store;
+  const upsertCustomer = sql.prepare(
+    `INSERT INTO customer (company_id, code, name) VALUES (?, ?, ?)
+     ON CONFLICT (company_id, code) DO UPDATE SET name = excluded.name RETURNING id`,
+  );
+  const closeCompanyItems = sql.prepare(
+    'UPDATE invoice SET ledger_open_cents = 0 WHERE company_id = ? AND ledger_open_cents <> 0',
+  );
+  const upsertItem = sql.prepare(
+    `INSERT INTO invoice (company_id, customer_id, number, kind, issue_date, due_date,
+       amount_cents, ledger_open_cents, source_file, source_line)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (company_id, customer_id, number, kind) DO UPDATE SET
+       issue_date = excluded.issue_date, due_date = excluded.due_date,
+       amount_cents = excluded.amount_cents, ledger_open_cents = excluded.ledger_open_cents,
+       source_file = excluded.source_file, source_line = excluded.source_line`,
+  );
+  const openIds = sql
+    .prepare('SELECT id FROM invoice WHERE company_id = ? AND ledger_open_cents <> 0')
+    .pluck();
+  const insertFile = sql.prepare(
+    `INSERT INTO import_file (kind, format, file_name, sha256, company_id, imported_at,
+       record_count, new_record_count) VALUES ('ledger', ?, ?, ?, ?, ?, ?, ?)`,
+  );
+
+  const run = sql.transaction(() =>
+    resolved.map(({ name, sha256, ledger, byCompany }, position) => {
+      let closedItems = 0;
+      let openItems = 0;
+      let customers = 0;
+      for (const [companyId, items] of byCompany) {
+        const openBefore = openIds.all(companyId) as number[];
+        closeCompanyItems.run(companyId);
+        const customerIds = new Map<string, number>();
+        const customerNames = new Map(ledger.customers.map((c) => [c.code, c.name]));
+        for (const item of items) customerNames.set(item.customerCode, item.customerName);
+        for (const [code, customerName] of customerNames) {
+          if (ledger.format === 'csv' && !items.some((item) => item.customerCode === code)) {
+            continue;
+          }
+          const id = upsertCustomer.pluck().get(companyId, code, customerName) as number;
+          customerIds.set(code, id);
+        }
+        customers += customerIds.size;
+        for (const item of items) {
+          upsertItem.run(
+            companyId,
+            customerIds.get(item.customerCode),
+            item.number,
+            item.kind,
+            item.issueDate,
+            item.dueDate ?? null,
+            item.amountCents,
+            item.openAmountCents,
+            name,
+            item.line,
+          );
+        }
+        const openAfter = new Set(openIds.all(companyId) as number[]);
+        openItems += openAfter.size;
+        closedItems += openBefore.filter((id) => !openAfter.has(id)).length;
+        insertFile.run(
+          ledger.format,
+          name,
+          sha256,
+          companyId,
+          new Date().toISOString(),
+          ledger.lineCount,
+          items.length,
+        );
+      }
+      const companies = [...byCompany.keys()].map(
+        (id) => sql.prepare('SELECT code FROM company WHERE id = ?').pluck().get(id) as string,
+      );
+      log.info('ledger imported', { file: name, companies, openItems });
+      options.onProgress?.(position + 1, resolved.length);
+      return { file: name, format: ledger.format, companies, customers, openItems, closedItems };
+    }),
+  );
+  return run();
+}
+
+function splitByCompany(
+  store: Store,
+  ledger: ParsedLedger,
+  file: string,
+  companyCode: string | undefined,
+): Map<number, LedgerOpenItem[]> {
+  const fallback = companyCode === undefined ? undefined : requireCompany(store, companyCode);
+  const bySiren =
+    ledger.siren === undefined
+      ? undefined
+      : (store.sql.prepare('SELECT id, code FROM company WHERE siren = ?').get(ledger.siren) as
+          | { id: number; code: string }
+          | undefined);
+  const groups = new Map<number, LedgerOpenItem[]>();
+  for (const item of ledger.items) {
+    let company = fallback ?? bySiren;
+    if (item.company !== undefined && item.company !== '') {
+      company = requireCompanyAt(store, item.company, file, item.line);
+    }
+    if (company === undefined) {
+      throw new LettraError(
+        'company.unknown',
+        ledger.siren === undefined
+          ? 'the file does not say which company it belongs to: name it with --company'
+          : `no company has the SIREN ${ledger.siren} of the file name: name it with --company`,
+        { file },
+      );
+    }
+    const items = groups.get(company.id) ?? [];
+    items.push(item);
+    groups.set(company.id, items);
+  }
+  // A ledger with no open item still closes everything of its company.
+  const owner = fallback ?? bySiren;
+  if (ledger.items.length === 0 && owner !== undefined) groups.set(owner.id, []);
+  return groups;
+}
+
+function requireCompanyAt(store: Store, code: string, file: string, line: number) {
+  try {
+    return requireCompany(store, code);
+  } catch {
+    throw new LettraError('company.unknown', `no company has the code ${code}`, {
+      file,
+      line,
+      field: 'company',
+    });
+  }
+}

@@ -1,0 +1,207 @@
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
+import {
+  attachAccount,
+  findAccountOwner,
+  requireCompany,
+  type CompanyAccount,
+} from '../companies/company-service.js';
+import type { Store } from '../db/store.js';
+import { LettraError } from '../errors/lettra-error.js';
+import { createLogger } from '../log/logger.js';
+import { parseCamt } from './camt.js';
+import { parseCfonb120 } from './cfonb120.js';
+import { detectFormat } from './detect-format.js';
+import { parseMt940 } from './mt940.js';
+import { readInputFile } from './read-input-file.js';
+import { fingerprintTransactions } from './statement-fingerprint.js';
+import type { AccountReference, ParsedStatementFile } from './statement-types.js';
+
+const log = createLogger('imports');
+
+export interface StatementImportResult {
+  file: string;
+  format: string;
+  companies: string[];
+  transactions: number;
+  imported: number;
+  duplicates: number;
+}
+
+/** Reads a statement in any supported format, told from its content. */
+export function parseStatementFile(bytes: Uint8Array, path: string): ParsedStatementFile {
+  const name = basename(path);
+  const format = detectFormat(bytes, path);
+  switch (format) {
+    case 'cfonb120':
+      return parseCfonb120(bytes, name);
+    case 'camt.053':
+    case 'camt.054':
+      return parseCamt(bytes, name);
+    case 'mt940':
+      return parseMt940(bytes, name);
+    case 'fec':
+    case 'csv':
+      throw new LettraError(
+        'file.unknownFormat',
+        `this is a ${format.toUpperCase()} ledger, not a bank statement: use "import ledger"`,
+        { file: name },
+      );
+  }
+}
+
+/**
+ * Imports statement files into the mirror, all of them in one transaction: every file is
+ * parsed and every account resolved before anything is written, and a transaction already
+ * imported (same file again, or an overlapping file) is skipped.
+ */
+export function importStatements(
+  store: Store,
+  paths: string[],
+  options: { companyCode?: string; onProgress?: (done: number, total: number) => void } = {},
+): StatementImportResult[] {
+  const parsed = paths.map((path) => {
+    const bytes = readInputFile(path);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    return { path, sha256, file: parseStatementFile(bytes, path) };
+  });
+  const fallbackCompany =
+    options.companyCode === undefined ? undefined : requireCompany(store, options.companyCode);
+  const { sql } = store;
+  const insertFile = sql.prepare(
+    `INSERT INTO import_file (kind, format, file_name, sha256, company_id, imported_at,
+       record_count, new_record_count) VALUES ('statement', ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertStatement = sql.prepare(
+    `INSERT INTO statement (import_file_id, company_id, bank_account_id, bank_statement_id,
+       currency, opening_date, opening_cents, closing_date, closing_cents)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertTransaction = sql.prepare(
+    `INSERT OR IGNORE INTO bank_transaction (company_id, bank_account_id, statement_id,
+       source_file, source_index, source_line, booking_date, value_date, amount_cents, currency,
+       payer_name, payer_iban, ultimate_payer_name, remittance, references_json, details_json,
+       end_to_end_id, bank_reference, operation_code, reversal, charges_cents, fingerprint)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const updateFileCounts = sql.prepare(
+    'UPDATE import_file SET record_count = ?, new_record_count = ? WHERE id = ?',
+  );
+
+  const run = sql.transaction(() => {
+    const results: StatementImportResult[] = [];
+    for (const [position, { path, sha256, file }] of parsed.entries()) {
+      const name = basename(path);
+      const owners = file.statements.map((statement) =>
+        resolveAccount(store, statement.account, name, fallbackCompany),
+      );
+      const fileId = insertFile.run(
+        file.format,
+        name,
+        sha256,
+        owners[0]?.companyId ?? null,
+        new Date().toISOString(),
+        0,
+        0,
+      ).lastInsertRowid;
+      let transactions = 0;
+      let imported = 0;
+      for (const [index, statement] of file.statements.entries()) {
+        const owner = owners[index] as CompanyAccount;
+        const statementId = insertStatement.run(
+          fileId,
+          owner.companyId,
+          owner.bankAccountId,
+          statement.statementId ?? null,
+          statement.currency,
+          statement.openingBalance?.date ?? null,
+          statement.openingBalance?.amountCents ?? null,
+          statement.closingBalance?.date ?? null,
+          statement.closingBalance?.amountCents ?? null,
+        ).lastInsertRowid;
+        const fingerprints = fingerprintTransactions(owner.bankAccountId, statement.transactions);
+        for (const [rank, transaction] of statement.transactions.entries()) {
+          const { changes } = insertTransaction.run(
+            owner.companyId,
+            owner.bankAccountId,
+            statementId,
+            name,
+            transaction.index,
+            transaction.line,
+            transaction.bookingDate,
+            transaction.valueDate ?? null,
+            transaction.amountCents,
+            transaction.currency,
+            transaction.payerName ?? null,
+            transaction.payerIban ?? null,
+            transaction.ultimatePayerName ?? null,
+            transaction.remittance,
+            JSON.stringify(transaction.references),
+            JSON.stringify(transaction.details),
+            transaction.endToEndId ?? null,
+            transaction.bankReference ?? null,
+            transaction.operationCode ?? null,
+            transaction.reversal ? 1 : 0,
+            transaction.chargesCents ?? null,
+            fingerprints[rank],
+          );
+          transactions += 1;
+          imported += changes;
+        }
+      }
+      updateFileCounts.run(transactions, imported, fileId);
+      const companies = [...new Set(owners.map((owner) => owner.companyCode))];
+      log.info('statement imported', { file: name, format: file.format, transactions, imported });
+      results.push({
+        file: name,
+        format: file.format,
+        companies,
+        transactions,
+        imported,
+        duplicates: transactions - imported,
+      });
+      options.onProgress?.(position + 1, parsed.length);
+    }
+    return results;
+  });
+  return run();
+}
+
+function resolveAccount(
+  store: Store,
+  account: AccountReference,
+  file: string,
+  fallbackCompany: { id: number; code: string } | undefined,
+): CompanyAccount {
+  const owner = findAccountOwner(store, account);
+  if (owner !== undefined) {
+    if (fallbackCompany !== undefined && fallbackCompany.id !== owner.companyId) {
+      throw new LettraError(
+        'account.unknown',
+        `account ${describeAccount(account)} belongs to company ${owner.companyCode}, ` +
+          `not ${fallbackCompany.code}`,
+        { file, field: 'account' },
+      );
+    }
+    return owner;
+  }
+  if (fallbackCompany === undefined) {
+    throw new LettraError(
+      'account.unknown',
+      `account ${describeAccount(account)} belongs to no company; add it to a company or ` +
+        'name the company with --company',
+      { file, field: 'account' },
+    );
+  }
+  const bankAccountId = attachAccount(store, fallbackCompany.id, account);
+  log.info('bank account attached', { file, company: fallbackCompany.code });
+  return { companyId: fallbackCompany.id, companyCode: fallbackCompany.code, bankAccountId };
+}
+
+function describeAccount(account: AccountReference): string {
+  if (account.iban) return account.iban;
+  if (account.bankCode && account.accountNumber) {
+    return `${account.bankCode} ${account.branchCode ?? ''} ${account.accountNumber}`;
+  }
+  return account.otherId ?? account.accountNumber ?? '(unnamed)';
+}

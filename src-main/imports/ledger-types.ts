@@ -1,0 +1,58 @@
+import type { Cents } from '../money/cents.js';
+
+export type LedgerFormat = 'fec' | 'csv';
+
+export type OpenItemKind = 'invoice' | 'creditNote' | 'payment';
+
+/**
+ * An open item of a customer account: an invoice, a credit note or an unallocated payment
+ * still waiting for its lettrage in the accounting.
+ */
+export interface LedgerOpenItem {
+  /** 1-based line of the file (the first line of the item when it spans several). */
+  line: number;
+  /** Company code, when the file names it (the CSV export does, FEC does not). */
+  company?: string;
+  customerCode: string;
+  customerName: string;
+  /** The invoice or credit note number (FEC PieceRef). */
+  number: string;
+  kind: OpenItemKind;
+  /** YYYY-MM-DD */
+  issueDate: string;
+  dueDate?: string;
+  /** Signed from the company's side: positive for what the customer owes. */
+  amountCents: Cents;
+  /** Signed like `amountCents`; what remains to be settled. */
+  openAmountCents: Cents;
+  /** The collective account the line was booked on (411000...). */
+  account?: string;
+  label?: string;
+}
+
+/** A customer as the ledger names it. */
+export interface LedgerCustomer {
+  /** Company code, when the file names it (the CSV export does, FEC does not). */
+  company?: string;
+  code: string;
+  name: string;
+  account?: string;
+  /** SIREN, when the CSV export gives one (a SIRET is cut to its SIREN). */
+  siren?: string;
+  /** IBAN without spaces, when the CSV export gives one. */
+  iban?: string;
+}
+
+/**
+ * A customer ledger read from a file: the open items at the date of the export. Importing
+ * it replaces what the mirror holds for that company: items missing from it are closed.
+ */
+export interface ParsedLedger {
+  format: LedgerFormat;
+  /** SIREN found in a FEC file name (`123456789FEC20250930.txt`). */
+  siren?: string;
+  customers: LedgerCustomer[];
+  items: LedgerOpenItem[];
+  /** Number of data lines read, customer account or not. */
+  lineCount: number;
+}

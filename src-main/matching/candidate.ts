@@ -1,0 +1,64 @@
+import type { Cents } from '../money/cents.js';
+import type { AllocationKind } from './allocation-kinds.js';
+import type { GapKind } from './matching-settings.js';
+import type { OpenItem } from './open-items.js';
+import type { PayerGuess } from './payer-directory.js';
+
+/** A credit on one of the group's accounts, as the engine sees it. */
+export interface Receipt {
+  id: number;
+  companyId: number;
+  companyCode: string;
+  bookingDate: string;
+  amountCents: Cents;
+  payerName?: string;
+  payerIban?: string;
+  /** Remittance text, structured references and end-to-end id, in one string to search. */
+  text: string;
+  /** The bank cancels an earlier debit: money coming back, not a customer paying. */
+  reversal: boolean;
+}
+
+export interface CandidateLine {
+  item: OpenItem;
+  amountCents: Cents;
+  kind: AllocationKind;
+}
+
+/** Which pass found a candidate: it says what the engine trusted. */
+export type CandidateSource = 'reference' | 'payerAmount' | 'amountOnly';
+
+/** The facts a candidate's score is computed from, kept for the explanation. */
+export interface Evidence {
+  source: CandidateSource;
+  /** Share of the invoiced amount whose number the text gives, weighted by hit quality. */
+  referenceShare: number;
+  referencedNumbers: string[];
+  /** Numbers the text gives for this customer that the candidate leaves out. */
+  unexplainedReferences: number;
+  gapKind: GapKind;
+  gapCents: Cents;
+  payer: PayerGuess | undefined;
+  /** The invoices belong to another company of the group than the account credited. */
+  otherCompany: boolean;
+  /** Some invoice is dated after the receipt. */
+  paidBeforeIssue: boolean;
+  /** Other sets of this customer's items add up to the amount as well. */
+  sameAmountAlternatives: number;
+}
+
+export interface Candidate {
+  companyId: number;
+  customerId: number;
+  lines: CandidateLine[];
+  evidence: Evidence;
+  score: number;
+}
+
+/** A stable key of the invoice set, to drop a candidate found by two passes. */
+export function candidateKey(candidate: Pick<Candidate, 'lines'>): string {
+  return candidate.lines
+    .map((line) => `${line.item.id}:${line.kind}`)
+    .sort()
+    .join(',');
+}

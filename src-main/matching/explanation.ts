@@ -1,0 +1,127 @@
+import { formatCentsFrench } from '../money/cents.js';
+import type { Candidate } from './candidate.js';
+import type { CustomerRecord } from './open-items.js';
+
+export type Language = 'en' | 'fr';
+
+/**
+ * The reasons behind a candidate, in sentences a clerk reads: what was found in the text,
+ * how the amount compares, who paid and what speaks against it.
+ */
+export function explainCandidate(
+  candidate: Candidate,
+  customer: CustomerRecord | undefined,
+  language: Language,
+): string {
+  const say = sentences[language];
+  const evidence = candidate.evidence;
+  const parts: string[] = [];
+  if (evidence.referencedNumbers.length > 0) parts.push(say.references(evidence.referencedNumbers));
+  else parts.push(say.noReference);
+  const count = candidate.lines.filter((line) =>
+    ['invoice', 'partial', 'otherCompany', 'creditNote'].includes(line.kind),
+  ).length;
+  switch (evidence.gapKind) {
+    case 'none':
+      parts.push(say.exact(count));
+      break;
+    case 'partial':
+      parts.push(say.partial(formatCentsFrench(-evidence.gapCents)));
+      break;
+    default:
+      parts.push(say.gap(evidence.gapKind, formatCentsFrench(evidence.gapCents)));
+  }
+  const who = customer === undefined ? '?' : `${customer.name} (${customer.code})`;
+  if (evidence.payer === undefined) parts.push(say.payerUnknown(who));
+  else parts.push(say.payer(evidence.payer.source, who));
+  if (evidence.otherCompany) parts.push(say.otherCompany(customer?.companyCode ?? '?'));
+  if (evidence.unexplainedReferences > 0)
+    parts.push(say.unexplained(evidence.unexplainedReferences));
+  if (evidence.sameAmountAlternatives > 0)
+    parts.push(say.alternatives(evidence.sameAmountAlternatives));
+  if (evidence.paidBeforeIssue) parts.push(say.beforeIssue);
+  return `${parts.join('; ')}.`;
+}
+
+/** Why nothing was allocated automatically, when the best candidate was not enough. */
+export function explainHesitation(
+  best: Candidate | undefined,
+  second: Candidate | undefined,
+  language: Language,
+): string {
+  const say = sentences[language];
+  if (best === undefined) return say.nothingFound;
+  if (best.evidence.otherCompany) return say.needsClerkOtherCompany;
+  if (second !== undefined && best.score - second.score < 0.15) return say.tooClose;
+  return say.notSureEnough;
+}
+
+const sentences = {
+  en: {
+    references: (numbers: string[]) =>
+      `invoice number${numbers.length > 1 ? 's' : ''} ${numbers.join(', ')} found in the text`,
+    noReference: 'no invoice number in the text',
+    exact: (count: number) =>
+      count > 1 ? `the ${count} items add up to the amount exactly` : 'the amount matches exactly',
+    partial: (missing: string) => `partial payment, ${missing} left to pay`,
+    gap: (kind: string, amount: string) =>
+      `difference of ${amount} taken as ${gapNames.en[kind] ?? kind}`,
+    payer: (source: string, who: string) =>
+      `payer recognised as ${who} by ${payerSources.en[source] ?? source}`,
+    payerUnknown: (who: string) => `payer not recognised; the invoices are ${who}'s`,
+    otherCompany: (company: string) =>
+      `the invoices belong to company ${company}, not to the account credited`,
+    unexplained: (count: number) =>
+      `${count} other number${count > 1 ? 's' : ''} in the text left aside`,
+    alternatives: (count: number) =>
+      `${count} other set${count > 1 ? 's' : ''} of items give${count > 1 ? '' : 's'} the same amount`,
+    beforeIssue: 'paid before an invoice date',
+    nothingFound: 'No open invoice fits this receipt.',
+    needsClerkOtherCompany: 'Paid to the wrong company of the group: a clerk decides.',
+    tooClose: 'Several candidates are too close to choose automatically.',
+    notSureEnough: 'The best candidate is not sure enough to allocate automatically.',
+  },
+  fr: {
+    references: (numbers: string[]) =>
+      `référence${numbers.length > 1 ? 's' : ''} ${numbers.join(', ')} trouvée${numbers.length > 1 ? 's' : ''} dans le libellé`,
+    noReference: 'aucune référence de facture dans le libellé',
+    exact: (count: number) =>
+      count > 1 ? `les ${count} pièces font exactement le montant` : 'montant exact',
+    partial: (missing: string) => `paiement partiel, reste ${missing}`,
+    gap: (kind: string, amount: string) =>
+      `écart de ${amount} traité en ${gapNames.fr[kind] ?? kind}`,
+    payer: (source: string, who: string) =>
+      `payeur reconnu : ${who}, par ${payerSources.fr[source] ?? source}`,
+    payerUnknown: (who: string) => `payeur non reconnu ; factures de ${who}`,
+    otherCompany: (company: string) => `factures de la société ${company}, pas du compte crédité`,
+    unexplained: (count: number) =>
+      `${count} autre${count > 1 ? 's' : ''} numéro${count > 1 ? 's' : ''} du libellé écarté${count > 1 ? 's' : ''}`,
+    alternatives: (count: number) =>
+      `${count} autre${count > 1 ? 's' : ''} combinaison${count > 1 ? 's' : ''} au même montant`,
+    beforeIssue: "payé avant la date d'une facture",
+    nothingFound: 'Aucune facture ouverte ne correspond à cet encaissement.',
+    needsClerkOtherCompany: 'Payé sur le compte d’une autre société du groupe : à valider.',
+    tooClose: 'Plusieurs candidats trop proches pour choisir automatiquement.',
+    notSureEnough: 'Le meilleur candidat n’est pas assez sûr pour une affectation automatique.',
+  },
+};
+
+const gapNames: Record<Language, Record<string, string>> = {
+  en: {
+    writeOff: 'a write-off',
+    bankFee: 'bank fees',
+    priceRevision: 'a price revision',
+    overpaid: 'a payment on account',
+  },
+  fr: {
+    writeOff: 'perte/profit',
+    bankFee: 'frais bancaires',
+    priceRevision: 'révision de prix',
+    overpaid: 'acompte',
+  },
+};
+
+const payerSources: Record<Language, Record<string, string>> = {
+  en: { iban: 'IBAN', name: 'name', text: 'its name in the text' },
+  fr: { iban: 'IBAN', name: 'nom', text: 'son nom dans le libellé' },
+};

@@ -1,0 +1,204 @@
+import { allocationLines } from './allocation-lines.js';
+import { candidateKey, type Candidate, type Evidence, type Receipt } from './candidate.js';
+import { findExactCombinations } from './combinations.js';
+import { classifyGap, type MatchingSettings } from './matching-settings.js';
+import type { OpenItem } from './open-items.js';
+import type { PayerDirectory, PayerGuess } from './payer-directory.js';
+import type { ReferenceHit, ReferenceIndex } from './reference-index.js';
+import { scoreCandidate } from './scoring.js';
+
+/** What the passes share for one run: the indexes over the open items. */
+export interface MatchingContext {
+  references: ReferenceIndex;
+  payers: PayerDirectory;
+  itemsByCustomer: Map<number, OpenItem[]>;
+  /** Open items of each company by remaining amount, for receipts nobody can be named for. */
+  itemsByAmount: Map<number, Map<number, OpenItem[]>>;
+  /** Items already taken in this run by an automatic allocation. */
+  taken: Set<number>;
+  settings: MatchingSettings;
+}
+
+/**
+ * Every plausible way to allocate the receipt, scored, best first. Passes of falling
+ * certainty each add candidates; a set found by two passes is kept once, with the evidence
+ * of the surer one.
+ */
+export function findCandidates(receipt: Receipt, context: MatchingContext): Candidate[] {
+  const payers = context.payers.identify(receipt.payerName, receipt.payerIban, receipt.text);
+  const hits = context.references
+    .find(receipt.text)
+    .filter((hit) => !context.taken.has(hit.item.id));
+  const found = new Map<string, Candidate>();
+  const keep = (items: OpenItem[], evidence: Omit<Evidence, 'gapKind' | 'gapCents'>) => {
+    const invoiced = items.reduce((sum, item) => sum + item.remainingCents, 0);
+    const gapCents = receipt.amountCents - invoiced;
+    const gapKind = classifyGap(gapCents, invoiced, context.settings);
+    const lines = allocationLines(items, receipt.amountCents, gapKind, evidence.otherCompany);
+    const first = items[0] as OpenItem;
+    const candidate: Candidate = {
+      companyId: first.companyId,
+      customerId: first.customerId,
+      lines,
+      evidence: { ...evidence, gapKind, gapCents },
+      score: 0,
+    };
+    candidate.score = scoreCandidate(candidate);
+    const key = candidateKey(candidate);
+    const previous = found.get(key);
+    if (previous === undefined || previous.score < candidate.score) found.set(key, candidate);
+  };
+
+  // Pass 1: the invoice numbers written in the text, grouped by customer.
+  for (const group of groupByCustomer(hits)) referencePass(receipt, group, payers, context, keep);
+
+  // Pass 2: a customer named by IBAN, name or text, and its items adding up to the amount.
+  for (const payer of payers.slice(0, 5)) {
+    const named = hits
+      .filter((hit) => hit.item.customerId === payer.customerId)
+      .map((hit) => hit.item);
+    payerAmountPass(receipt, payer, named, context, keep);
+  }
+
+  // Pass 3: nobody named; an open item of the credited company for exactly the amount.
+  if (found.size === 0) amountOnlyPass(receipt, context, keep);
+
+  return [...found.values()].sort((a, b) => b.score - a.score);
+}
+
+type Keep = (items: OpenItem[], evidence: Omit<Evidence, 'gapKind' | 'gapCents'>) => void;
+
+function referencePass(
+  receipt: Receipt,
+  hits: ReferenceHit[],
+  payers: PayerGuess[],
+  context: MatchingContext,
+  keep: Keep,
+): void {
+  const first = hits[0] as ReferenceHit;
+  const payer = payers.find((guess) => guess.customerId === first.item.customerId);
+  const otherCompany = first.item.companyId !== receipt.companyId;
+  const quality = new Map(hits.map((hit) => [hit.item.id, hit.quality]));
+  const referenced = hits.map((hit) => hit.item).sort(byDueDate);
+  const evidenceFor = (items: OpenItem[]) => {
+    const invoiced = items.reduce((sum, item) => sum + Math.abs(item.remainingCents), 0);
+    const covered = items.reduce(
+      (sum, item) => sum + Math.abs(item.remainingCents) * (quality.get(item.id) ?? 0),
+      0,
+    );
+    return {
+      source: 'reference' as const,
+      referenceShare: invoiced === 0 ? 0 : covered / invoiced,
+      referencedNumbers: items.filter((item) => quality.has(item.id)).map((item) => item.number),
+      unexplainedReferences: referenced.filter((item) => !items.includes(item)).length,
+      payer,
+      otherCompany,
+      paidBeforeIssue: items.some((item) => item.issueDate > receipt.bookingDate),
+      sameAmountAlternatives: 0,
+    };
+  };
+
+  keep(referenced, evidenceFor(referenced));
+  const total = referenced.reduce((sum, item) => sum + item.remainingCents, 0);
+  if (total === receipt.amountCents) return;
+  // Some numbers in the text are not what this transfer pays (an older invoice quoted).
+  if (referenced.length > 1) {
+    for (const subset of findExactCombinations(referenced, receipt.amountCents)) {
+      keep(subset, evidenceFor(subset));
+    }
+  }
+  // Some invoices paid are not named (the text was cut): complete with the customer's others.
+  const gap = receipt.amountCents - total;
+  if (gap > 0) {
+    const others = (context.itemsByCustomer.get(first.item.customerId) ?? []).filter(
+      (item) => !referenced.includes(item) && !context.taken.has(item.id),
+    );
+    for (const completion of findExactCombinations(others, gap, { maxSize: 3, maxResults: 3 })) {
+      const items = [...referenced, ...completion].sort(byDueDate);
+      keep(items, evidenceFor(items));
+    }
+  }
+}
+
+function payerAmountPass(
+  receipt: Receipt,
+  payer: PayerGuess,
+  named: OpenItem[],
+  context: MatchingContext,
+  keep: Keep,
+): void {
+  if (payer.certainty < 0.5) return;
+  const items = (context.itemsByCustomer.get(payer.customerId) ?? []).filter(
+    (item) => !context.taken.has(item.id),
+  );
+  if (items.length === 0) return;
+  const otherCompany = (items[0] as OpenItem).companyId !== receipt.companyId;
+  const exact = findExactCombinations(items, receipt.amountCents);
+  const base = {
+    source: 'payerAmount' as const,
+    referenceShare: 0,
+    referencedNumbers: [],
+    unexplainedReferences: 0,
+    payer,
+    otherCompany,
+  };
+  for (const combination of exact) {
+    keep(combination, {
+      ...base,
+      unexplainedReferences: named.filter((item) => !combination.includes(item)).length,
+      paidBeforeIssue: combination.some((item) => item.issueDate > receipt.bookingDate),
+      sameAmountAlternatives: exact.length - 1,
+    });
+  }
+  if (exact.length > 0) return;
+  // One invoice paid with a revision or less its fees, when nothing adds up exactly.
+  const near = items.filter((item) => {
+    const gapKind = classifyGap(
+      receipt.amountCents - item.remainingCents,
+      item.remainingCents,
+      context.settings,
+    );
+    return item.kind === 'invoice' && ['writeOff', 'bankFee', 'priceRevision'].includes(gapKind);
+  });
+  for (const item of near.slice(0, 3)) {
+    keep([item], {
+      ...base,
+      unexplainedReferences: named.filter((other) => other !== item).length,
+      paidBeforeIssue: item.issueDate > receipt.bookingDate,
+      sameAmountAlternatives: near.length - 1,
+    });
+  }
+}
+
+function amountOnlyPass(receipt: Receipt, context: MatchingContext, keep: Keep): void {
+  const sameAmount = (
+    context.itemsByAmount.get(receipt.companyId)?.get(receipt.amountCents) ?? []
+  ).filter((item) => !context.taken.has(item.id));
+  if (sameAmount.length === 0 || sameAmount.length > 5) return;
+  for (const item of sameAmount) {
+    keep([item], {
+      source: 'amountOnly',
+      referenceShare: 0,
+      referencedNumbers: [],
+      unexplainedReferences: 0,
+      payer: undefined,
+      otherCompany: false,
+      paidBeforeIssue: item.issueDate > receipt.bookingDate,
+      sameAmountAlternatives: sameAmount.length - 1,
+    });
+  }
+}
+
+function groupByCustomer(hits: ReferenceHit[]): ReferenceHit[][] {
+  const groups = new Map<number, ReferenceHit[]>();
+  for (const hit of hits) {
+    const list = groups.get(hit.item.customerId);
+    if (list === undefined) groups.set(hit.item.customerId, [hit]);
+    else list.push(hit);
+  }
+  return [...groups.values()];
+}
+
+function byDueDate(a: OpenItem, b: OpenItem): number {
+  return (a.dueDate ?? a.issueDate).localeCompare(b.dueDate ?? b.issueDate) || a.id - b.id;
+}

@@ -1,0 +1,71 @@
+import type { Store } from '../db/store.js';
+import type { Cents } from '../money/cents.js';
+
+export interface OpenItem {
+  id: number;
+  companyId: number;
+  companyCode: string;
+  customerId: number;
+  number: string;
+  kind: 'invoice' | 'creditNote';
+  issueDate: string;
+  dueDate: string | null;
+  /** What the ledger says is open, less what Lettra already allocated to it. */
+  remainingCents: Cents;
+}
+
+export interface CustomerRecord {
+  id: number;
+  companyId: number;
+  companyCode: string;
+  code: string;
+  name: string;
+}
+
+/** The open invoices and credit notes of every company, with their customers, for one run. */
+export interface OpenBook {
+  items: OpenItem[];
+  customers: Map<number, CustomerRecord>;
+  itemsByCustomer: Map<number, OpenItem[]>;
+}
+
+/**
+ * Loads what is still to be settled: the ledger's open amount of each invoice and credit
+ * note less the allocations already recorded against it. Unallocated payments that the
+ * ledger lists are not candidates: a transfer never pays them.
+ */
+export function loadOpenBook(store: Store): OpenBook {
+  const rows = store.sql
+    .prepare(
+      `SELECT i.id, i.company_id AS companyId, c.code AS companyCode, i.customer_id AS customerId,
+         i.number, i.kind, i.issue_date AS issueDate, i.due_date AS dueDate,
+         i.ledger_open_cents - coalesce(a.allocated, 0) AS remainingCents
+       FROM invoice i
+       JOIN company c ON c.id = i.company_id
+       LEFT JOIN (SELECT invoice_id, sum(amount_cents) AS allocated FROM allocation
+                  WHERE invoice_id IS NOT NULL GROUP BY invoice_id) a ON a.invoice_id = i.id
+       WHERE i.ledger_open_cents <> 0 AND i.kind IN ('invoice', 'creditNote')
+       ORDER BY coalesce(i.due_date, i.issue_date), i.id`,
+    )
+    .all() as OpenItem[];
+  const items = rows.filter((item) => Math.sign(item.remainingCents) === signOf(item.kind));
+  const customers = new Map<number, CustomerRecord>();
+  const customerRows = store.sql
+    .prepare(
+      `SELECT cu.id, cu.company_id AS companyId, co.code AS companyCode, cu.code, cu.name
+       FROM customer cu JOIN company co ON co.id = cu.company_id`,
+    )
+    .all() as CustomerRecord[];
+  for (const customer of customerRows) customers.set(customer.id, customer);
+  const itemsByCustomer = new Map<number, OpenItem[]>();
+  for (const item of items) {
+    const list = itemsByCustomer.get(item.customerId);
+    if (list === undefined) itemsByCustomer.set(item.customerId, [item]);
+    else list.push(item);
+  }
+  return { items, customers, itemsByCustomer };
+}
+
+function signOf(kind: OpenItem['kind']): number {
+  return kind === 'invoice' ? 1 : -1;
+}

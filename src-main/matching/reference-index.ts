@@ -1,0 +1,113 @@
+import { compactText, compactWithBoundaries, isDigit } from './normalize-text.js';
+import type { OpenItem } from './open-items.js';
+
+/** How an invoice number was found in a remittance text, from surest to loosest. */
+export interface ReferenceHit {
+  item: OpenItem;
+  /** 1 for the number standing alone as written; lower for glued text or dropped zeros. */
+  quality: number;
+  /** The characters of the compact text that matched, for the explanation. */
+  matched: string;
+}
+
+interface IndexedKey {
+  item: OpenItem;
+  /** The key drops the leading zeros the number has. */
+  zerosDropped: boolean;
+}
+
+const minimumKeyLength = 4;
+
+/**
+ * An index of the open invoice numbers of every company, searched in remittance texts where
+ * payers glue, cut, re-space or drop the leading zeros of references.
+ */
+export class ReferenceIndex {
+  private readonly keys = new Map<string, IndexedKey[]>();
+  private readonly lengths: number[];
+
+  constructor(items: OpenItem[]) {
+    const lengths = new Set<number>();
+    for (const item of items) {
+      const exact = compactText(item.number);
+      const stripped = withoutLeadingZeros(item.number);
+      this.add(exact, { item, zerosDropped: false }, lengths);
+      if (stripped !== exact) this.add(stripped, { item, zerosDropped: true }, lengths);
+    }
+    this.lengths = [...lengths].sort((a, b) => b - a);
+  }
+
+  /** Every open item whose number appears in the text, best quality per item. */
+  find(text: string): ReferenceHit[] {
+    const { text: compact, boundaryBefore } = compactWithBoundaries(text);
+    const best = new Map<number, ReferenceHit>();
+    for (let start = 0; start < compact.length; start += 1) {
+      const startsAtBoundary = boundaryBefore[start] === 1;
+      // Inside a run of digits nothing starts: "12026" does not contain invoice "2026".
+      if (!startsAtBoundary && isDigit(compact[start]) && isDigit(compact[start - 1])) continue;
+      for (const length of this.lengths) {
+        const end = start + length;
+        if (end > compact.length) continue;
+        const entries = this.keys.get(compact.slice(start, end));
+        if (entries === undefined) continue;
+        const endsAtBoundary = end === compact.length || boundaryBefore[end] === 1;
+        if (!endsAtBoundary && isDigit(compact[end - 1]) && isDigit(compact[end])) continue;
+        const quality = hitQuality(
+          compact,
+          boundaryBefore,
+          start,
+          end,
+          startsAtBoundary,
+          endsAtBoundary,
+        );
+        for (const entry of entries) {
+          const value = entry.zerosDropped ? quality * 0.9 : quality;
+          const previous = best.get(entry.item.id);
+          if (previous === undefined || previous.quality < value) {
+            best.set(entry.item.id, {
+              item: entry.item,
+              quality: value,
+              matched: compact.slice(start, end),
+            });
+          }
+        }
+      }
+    }
+    return [...best.values()];
+  }
+
+  private add(key: string, entry: IndexedKey, lengths: Set<number>): void {
+    if (key.length < minimumKeyLength) return;
+    // A bare number of four digits is too common in texts (years, amounts) to stand alone.
+    if (/^\d+$/.test(key) && key.length < 5) return;
+    const list = this.keys.get(key);
+    if (list === undefined) this.keys.set(key, [entry]);
+    else list.push(entry);
+    lengths.add(key.length);
+  }
+}
+
+function hitQuality(
+  compact: string,
+  boundaryBefore: Uint8Array,
+  start: number,
+  end: number,
+  startsAtBoundary: boolean,
+  endsAtBoundary: boolean,
+): number {
+  let quality = 1;
+  // Glued to other text ("FACTFA2026-12"): still the reference, less sure of its edges.
+  if (!startsAtBoundary) quality *= isDigit(compact[start]) ? 0.8 : 0.9;
+  if (!endsAtBoundary) quality *= 0.85;
+  // Cut by spaces the number does not have ("FA 2026 000 123") happens; many cuts less so.
+  let cuts = 0;
+  for (let position = start + 1; position < end; position += 1)
+    cuts += boundaryBefore[position] ?? 0;
+  if (cuts > 2) quality *= 0.9;
+  return quality;
+}
+
+/** "FA2026-000123" becomes "FA2026123": each group of digits loses its leading zeros. */
+export function withoutLeadingZeros(number: string): string {
+  return compactText(number.replace(/(^|[^0-9])0+(?=\d)/g, '$1'));
+}

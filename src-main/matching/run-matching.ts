@@ -1,0 +1,142 @@
+import type { Store } from '../db/store.js';
+import { createLogger } from '../log/logger.js';
+import type { MatchStatus } from './allocation-kinds.js';
+import type { Candidate, Receipt } from './candidate.js';
+import { decide, type Decision } from './decide.js';
+import { explainCandidate, explainHesitation, type Language } from './explanation.js';
+import { findCandidates, type MatchingContext } from './find-candidates.js';
+import { loadReceiptsToMatch } from './load-receipts.js';
+import { defaultMatchingSettings, type MatchingSettings } from './matching-settings.js';
+import { loadOpenBook, type OpenItem } from './open-items.js';
+import { PayerDirectory, type PayerLink } from './payer-directory.js';
+import { isPublicAccountant } from './public-payers.js';
+import { ReferenceIndex } from './reference-index.js';
+import { saveDecisions } from './save-decisions.js';
+
+const log = createLogger('matching');
+
+export interface MatchingSummary {
+  receipts: number;
+  auto: number;
+  proposed: number;
+  unmatched: number;
+  milliseconds: number;
+}
+
+export interface MatchingOptions {
+  settings?: MatchingSettings;
+  language?: Language;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Matches every receipt waiting for a decision against the open items of the group and
+ * records the outcome: automatic allocations, ranked proposals, or unmatched.
+ *
+ * Receipts whose own text names their invoices go first, so that a receipt matched on
+ * its amount alone never takes an invoice another transfer names.
+ */
+export function runMatching(store: Store, options: MatchingOptions = {}): MatchingSummary {
+  const started = performance.now();
+  const settings = options.settings ?? defaultMatchingSettings;
+  const language = options.language ?? 'en';
+  const book = loadOpenBook(store);
+  const links = store.sql
+    .prepare('SELECT kind, key, customer_id AS customerId FROM payer_link')
+    .all() as PayerLink[];
+  const context: MatchingContext = {
+    references: new ReferenceIndex(book.items),
+    payers: new PayerDirectory(book.customers.values(), links),
+    itemsByCustomer: book.itemsByCustomer,
+    itemsByAmount: indexByAmount(book.items),
+    taken: new Set<number>(),
+    settings,
+  };
+  const receipts = loadReceiptsToMatch(store);
+  const decisions = new Map<number, Decision>();
+  const learned: PayerLink[] = [];
+  let done = 0;
+  const total = receipts.length * 2;
+
+  // Round 1: receipts that name their invoices, allocated when sure.
+  const deferred: Receipt[] = [];
+  for (const receipt of receipts) {
+    if (receipt.reversal) {
+      decisions.set(receipt.id, {
+        status: 'unmatched',
+        chosen: undefined,
+        proposals: [],
+        confidence: 0,
+      });
+      options.onProgress?.(++done, total);
+      continue;
+    }
+    const decision = decide(findCandidates(receipt, context), settings);
+    if (decision.status === 'auto' && decision.chosen?.evidence.source === 'reference') {
+      take(decision.chosen, context);
+      decisions.set(receipt.id, decision);
+      learned.push(...learnPayer(receipt, decision.chosen, context));
+    } else {
+      deferred.push(receipt);
+    }
+    options.onProgress?.(++done, total);
+  }
+
+  // Round 2: the rest, against what round 1 left open and the payers it taught.
+  for (const receipt of deferred) {
+    const decision = decide(findCandidates(receipt, context), settings);
+    if (decision.chosen !== undefined) take(decision.chosen, context);
+    decisions.set(receipt.id, decision);
+    options.onProgress?.(++done, total);
+  }
+  options.onProgress?.(total, total);
+
+  saveDecisions(
+    store,
+    decisions,
+    learned,
+    (candidate) => explainCandidate(candidate, book.customers.get(candidate.customerId), language),
+    (decision) => explainHesitation(decision.proposals[0], decision.proposals[1], language),
+  );
+  const counts: Record<MatchStatus, number> = { auto: 0, proposed: 0, unmatched: 0 };
+  for (const decision of decisions.values()) counts[decision.status] += 1;
+  const summary = {
+    receipts: receipts.length,
+    ...counts,
+    milliseconds: Math.round(performance.now() - started),
+  };
+  log.info('matching done', { ...summary });
+  return summary;
+}
+
+// The chosen lines consume what they settle, so no later receipt takes it again.
+function take(candidate: Candidate, context: MatchingContext): void {
+  for (const line of candidate.lines) {
+    if (!['invoice', 'partial', 'creditNote', 'otherCompany'].includes(line.kind)) continue;
+    line.item.remainingCents -= line.amountCents;
+    if (line.item.remainingCents === 0) context.taken.add(line.item.id);
+  }
+}
+
+// A transfer that named its invoices tells which customer pays from this IBAN and name.
+function learnPayer(receipt: Receipt, chosen: Candidate, context: MatchingContext): PayerLink[] {
+  if (isPublicAccountant(receipt.payerName) || chosen.evidence.referenceShare < 0.9) return [];
+  const links: PayerLink[] = [];
+  if (receipt.payerIban !== undefined) {
+    links.push({ kind: 'iban', key: receipt.payerIban, customerId: chosen.customerId });
+  }
+  for (const link of links) context.payers.addLink(link);
+  return links;
+}
+
+function indexByAmount(items: OpenItem[]): Map<number, Map<number, OpenItem[]>> {
+  const byCompany = new Map<number, Map<number, OpenItem[]>>();
+  for (const item of items) {
+    const byAmount = byCompany.get(item.companyId) ?? new Map<number, OpenItem[]>();
+    byCompany.set(item.companyId, byAmount);
+    const list = byAmount.get(item.remainingCents);
+    if (list === undefined) byAmount.set(item.remainingCents, [item]);
+    else list.push(item);
+  }
+  return byCompany;
+}

@@ -1,0 +1,213 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { testGroup } from '../support/test-group.js';
+
+const disposers: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const dispose of disposers.splice(0)) await dispose();
+});
+
+async function group(...args: Parameters<typeof testGroup>) {
+  const created = await testGroup(...args);
+  disposers.push(created.dispose);
+  return created;
+}
+
+const acme = { customer: '411ACME', customerName: 'ACME INDUSTRIE SAS' };
+const martin = { customer: '411MART', customerName: 'COMMUNE DE SAINT-MARTIN-D-HERES' };
+const durand = { customer: '411DURA', customerName: 'DURAND ET FILS SARL' };
+
+describe('matching', () => {
+  it('allocates a transfer that quotes its invoice number with the exact amount', async () => {
+    const { receive } = await group([
+      { ...acme, number: 'FA2026-000123', amount: '1200.00' },
+      { ...acme, number: 'FA2026-000124', amount: '1200.00' },
+    ]);
+    const [receipt] = receive([
+      { amount: '1200.00', payerName: 'ACME INDUSTRIE', text: 'FACTURE FA2026-000124' },
+    ]);
+    expect(receipt?.status).toBe('auto');
+    expect(receipt?.allocations).toEqual([
+      {
+        company: 'C01',
+        invoice: 'FA2026-000124',
+        customer: '411ACME',
+        amount: '1200.00',
+        kind: 'invoice',
+      },
+    ]);
+    expect(receipt?.confidence).toBeGreaterThan(0.95);
+    expect(receipt?.explanation).toContain('FA2026-000124');
+  });
+
+  it('finds a reference glued to other text with its separators and leading zeros dropped', async () => {
+    const { receive } = await group([
+      { ...acme, number: 'FA2026-000123', amount: '310.50' },
+      { ...acme, number: 'FA2026-000456', amount: '990.00' },
+    ]);
+    const [glued, stripped] = receive([
+      { amount: '310.50', text: 'VIR FACTFA2026000123 MERCI' },
+      { amount: '990.00', text: 'REGLEMENT FA2026-456' },
+    ]);
+    expect(glued?.status).toBe('auto');
+    expect(glued?.allocations.map((line) => line.invoice)).toEqual(['FA2026-000123']);
+    expect(stripped?.status).toBe('auto');
+    expect(stripped?.allocations.map((line) => line.invoice)).toEqual(['FA2026-000456']);
+  });
+
+  it('splits one transfer over three invoices of the same customer', async () => {
+    const { receive } = await group([
+      { ...acme, number: 'F26/0101', amount: '100.00' },
+      { ...acme, number: 'F26/0102', amount: '250.25' },
+      { ...acme, number: 'F26/0103', amount: '49.75' },
+      { ...acme, number: 'F26/0104', amount: '75.00' },
+    ]);
+    const [receipt] = receive([{ amount: '400.00', text: 'F26/0101 F26/0102 F26/0103' }]);
+    expect(receipt?.status).toBe('auto');
+    expect(receipt?.allocations.map((line) => [line.invoice, line.amount])).toEqual([
+      ['F26/0101', '100.00'],
+      ['F26/0102', '250.25'],
+      ['F26/0103', '49.75'],
+    ]);
+  });
+
+  it('allocates by payer name and amount when the text has no reference', async () => {
+    const { receive } = await group([
+      { ...durand, number: 'V26-1001', amount: '845.10' },
+      { ...durand, number: 'V26-1002', amount: '1200.00' },
+      { ...acme, number: 'V26-1003', amount: '845.10' },
+    ]);
+    const [receipt] = receive([
+      { amount: '845.10', payerName: 'STE DURAND & FILS', text: 'VIREMENT' },
+    ]);
+    expect(receipt?.status).toBe('auto');
+    expect(receipt?.allocations.map((line) => line.invoice)).toEqual(['V26-1001']);
+  });
+
+  it('only proposes when the amount alone fits invoices of two customers', async () => {
+    const { receive } = await group([
+      { ...durand, number: 'V26-1001', amount: '845.10' },
+      { ...acme, number: 'V26-1003', amount: '845.10' },
+    ]);
+    const [receipt] = receive([{ amount: '845.10', payerName: 'M JEAN DUPONT', text: 'PAIEMENT' }]);
+    expect(receipt?.status).toBe('proposed');
+    expect(receipt?.proposals.map((proposal) => proposal.allocations[0]?.invoice).sort()).toEqual([
+      'V26-1001',
+      'V26-1003',
+    ]);
+    expect(receipt?.allocations).toHaveLength(1);
+  });
+
+  it('books the difference of a price revision as priceRevision', async () => {
+    const { receive } = await group([{ ...martin, number: 'FC-12345', amount: '10000.00' }]);
+    const [receipt] = receive([
+      {
+        amount: '10215.40',
+        payerName: 'DRFIP AUVERGNE RHONE ALPES',
+        text: 'MANDAT 2026 00045123 BORD 778 FACT FC-12345 CNE ST MARTIN D HERES',
+      },
+    ]);
+    expect(receipt?.status).toBe('auto');
+    expect(receipt?.allocations).toEqual([
+      {
+        company: 'C01',
+        invoice: 'FC-12345',
+        customer: '411MART',
+        amount: '10000.00',
+        kind: 'invoice',
+      },
+      {
+        company: 'C01',
+        invoice: 'FC-12345',
+        customer: '411MART',
+        amount: '215.40',
+        kind: 'priceRevision',
+      },
+    ]);
+  });
+
+  it('books fees deducted by the payer bank as bankFee', async () => {
+    const { receive } = await group([{ ...acme, number: 'INV000981', amount: '2500.00' }]);
+    const [receipt] = receive([
+      { amount: '2485.00', payerName: 'ACME INDUSTRIE', text: 'INV000981' },
+    ]);
+    expect(receipt?.status).toBe('auto');
+    expect(receipt?.allocations.map((line) => [line.amount, line.kind])).toEqual([
+      ['2500.00', 'invoice'],
+      ['-15.00', 'bankFee'],
+    ]);
+  });
+
+  it('finds the public body named in the text of a public accountant and its invoices adding up', async () => {
+    const { receive } = await group([
+      { ...martin, number: '2026-0815', amount: '1520.00' },
+      { ...martin, number: '2026-0816', amount: '480.00' },
+      { ...martin, number: '2026-0817', amount: '333.00' },
+      { ...acme, number: '2026-0818', amount: '2000.00' },
+    ]);
+    const [receipt] = receive([
+      {
+        amount: '2000.00',
+        payerName: 'SGC DE GRENOBLE',
+        text: 'MANDAT 2026 00045999 BORD 12 CNE DE ST MARTIN D HERES',
+      },
+    ]);
+    expect(receipt?.allocations.map((line) => line.invoice)).toEqual(['2026-0815', '2026-0816']);
+    expect(receipt?.explanation).toMatch(/name in the text/);
+  });
+
+  it('proposes, never allocates, an invoice of another company of the group', async () => {
+    const { receive } = await group([
+      { ...acme, company: 'C02', number: 'FC-77001', amount: '640.00' },
+    ]);
+    const [receipt] = receive([
+      { amount: '640.00', payerName: 'ACME INDUSTRIE', text: 'FACTURE FC-77001' },
+    ]);
+    expect(receipt?.status).toBe('proposed');
+    expect(receipt?.allocations).toEqual([
+      {
+        company: 'C02',
+        invoice: 'FC-77001',
+        customer: '411ACME',
+        amount: '640.00',
+        kind: 'otherCompany',
+      },
+    ]);
+  });
+
+  it('leaves a credit that pays no invoice unmatched, and exports no debit', async () => {
+    const { receive } = await group([{ ...acme, number: 'FA2026-000123', amount: '1200.00' }]);
+    const receipts = receive([
+      { amount: '12.34', payerName: 'BANQUE', text: 'INTERETS CREDITEURS' },
+      { amount: '500.00', debit: true, text: 'PRLV FOURNISSEUR' },
+    ]);
+    expect(receipts).toHaveLength(1);
+    expect(receipts[0]?.status).toBe('unmatched');
+    expect(receipts[0]?.allocations).toEqual([]);
+  });
+
+  it('never allocates the same invoice to two transfers', async () => {
+    const { receive } = await group([{ ...acme, number: 'FA2026-000123', amount: '1200.00' }]);
+    const [first, second] = receive([
+      { amount: '1200.00', text: 'FA2026-000123' },
+      { amount: '1200.00', text: 'FA2026-000123 DOUBLON' },
+    ]);
+    expect(first?.status).toBe('auto');
+    expect(second?.status).not.toBe('auto');
+  });
+
+  it('keeps a payment below the invoice as partial when the reference is given', async () => {
+    const { receive } = await group([{ ...acme, number: 'FA2026-000900', amount: '5000.00' }]);
+    const [receipt] = receive([
+      { amount: '2000.00', payerName: 'ACME INDUSTRIE', text: 'ACOMPTE FA2026-000900' },
+    ]);
+    expect(receipt?.allocations).toEqual([
+      {
+        company: 'C01',
+        invoice: 'FA2026-000900',
+        customer: '411ACME',
+        amount: '2000.00',
+        kind: 'partial',
+      },
+    ]);
+  });
+});
