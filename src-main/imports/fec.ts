@@ -1,0 +1,165 @@
+import { InputError, type ErrorContext } from '../errors/lettra-error.js';
+import { checkFieldCount, detectSeparator } from './delimited-columns.js';
+import { decodeFecText } from './fec-decoding.js';
+import { fecSeparators, resolveFecColumns, type FecColumns } from './fec-columns.js';
+import { letteringState } from './fec-lettering.js';
+import { collectOpenItems, type OpenLine } from './fec-open-items.js';
+import { FecValueReader } from './fec-values.js';
+import type { LedgerCustomer, ParsedLedger } from './ledger-types.js';
+import { isBlankLine, LineReader } from './text-lines.js';
+
+export interface FecOptions {
+  /** Collective accounts holding customers; a line is a customer's when CompteNum starts so. */
+  customerAccountPrefixes?: string[];
+}
+
+/**
+ * Reads a FEC (fichier des écritures comptables, article A47 A-1 of the LPF) into the open
+ * items of its customer accounts. Every line is checked (field count, dates, amounts) so that
+ * a shifted or corrupt export is refused with its file, line and field rather than half
+ * read. A customer-account line is open while it carries no lettering code, or a partial one
+ * (see `letteringState`); open lines are grouped per customer and PieceRef.
+ */
+export function parseFec(
+  bytes: Uint8Array,
+  fileName: string,
+  options: FecOptions = {},
+): ParsedLedger {
+  const prefixes = options.customerAccountPrefixes ?? ['411'];
+  const reader = new LineReader(decodeFecText(bytes));
+  const { separator, columns } = readHeader(reader, fileName);
+  const customers = new Map<string, LedgerCustomer>();
+  const openLines: OpenLine[] = [];
+  const isSalesJournal = salesJournalTest();
+  const values = new FecValueReader(fileName, columns);
+  let lineCount = 0;
+
+  for (let text = reader.read(); text !== undefined; text = reader.read()) {
+    if (isBlankLine(text)) continue;
+    lineCount += 1;
+    const line = reader.line;
+    const fields = text.split(separator);
+    if (fields.length !== columns.count) {
+      checkFieldCount(fields, columns.count, { file: fileName, line });
+    }
+    const cents = values.amount(fields, line);
+    const entryDate = values.date(fields[columns.entryDate], line, 'EcritureDate');
+    const issueDate = values.date(fields[columns.pieceDate], line, 'PieceDate', entryDate);
+
+    const account = field(fields, columns.account);
+    if (!prefixes.some((prefix) => account.startsWith(prefix))) continue;
+
+    const customerCode = field(fields, columns.auxiliaryAccount) || account;
+    registerCustomer(customers, customerCode, account, fields, columns);
+    const lettering = field(fields, columns.lettering);
+    const state = letteringState(lettering);
+    if (state === 'settled') continue;
+
+    const dueDateText = columns.dueDate === undefined ? '' : field(fields, columns.dueDate);
+    openLines.push({
+      line,
+      customerCode,
+      account,
+      number: field(fields, columns.pieceRef) || fieldOrEmpty(fields, columns.entryNumber),
+      label: field(fields, columns.entryLabel),
+      issueDate,
+      dueDate: dueDateText === '' ? undefined : values.date(dueDateText, line, 'DateEcheance'),
+      fromSalesJournal: isSalesJournal(
+        field(fields, columns.journalCode),
+        field(fields, columns.journalLabel),
+      ),
+      cents,
+      lettering: state === 'partial' ? lettering : '',
+    });
+  }
+
+  const names = new Map([...customers.values()].map((customer) => [customer.code, customer.name]));
+  const ledger: ParsedLedger = {
+    format: 'fec',
+    customers: [...customers.values()],
+    items: collectOpenItems(openLines, names),
+    lineCount,
+  };
+  const siren = sirenFromFecFileName(fileName);
+  if (siren !== undefined) ledger.siren = siren;
+  return ledger;
+}
+
+/**
+ * The SIREN a FEC file name starts with: the specification names the file
+ * `<SIREN>FEC<closing date YYYYMMDD>`. Directories in front of the name are ignored.
+ */
+export function sirenFromFecFileName(fileName: string): string | undefined {
+  const baseName = fileName.slice(
+    Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1,
+  );
+  return /^(\d{9})(?!\d)/.exec(baseName)?.[1];
+}
+
+function readHeader(reader: LineReader, file: string): { separator: string; columns: FecColumns } {
+  let header = reader.read();
+  while (header !== undefined && isBlankLine(header)) header = reader.read();
+  if (header === undefined) {
+    throw new InputError('file.empty', 'the file holds no FEC header line', { file });
+  }
+
+  const context: ErrorContext = { file, line: reader.line };
+  const separator = detectSeparator(header, fecSeparators);
+  if (separator === undefined) {
+    throw new InputError(
+      'file.unknownFormat',
+      'the first line is not a FEC header: no tab, pipe or semicolon separates its columns',
+      context,
+    );
+  }
+  return { separator, columns: resolveFecColumns(header.split(separator), context) };
+}
+
+function registerCustomer(
+  customers: Map<string, LedgerCustomer>,
+  code: string,
+  account: string,
+  fields: readonly string[],
+  columns: FecColumns,
+): void {
+  const known = customers.get(code);
+  if (known !== undefined && known.name !== '') return;
+
+  // Without an auxiliary account the collective account is the customer, named by its label.
+  const auxiliaryCode = field(fields, columns.auxiliaryAccount);
+  const name =
+    (auxiliaryCode === '' ? '' : field(fields, columns.auxiliaryLabel)) ||
+    field(fields, columns.accountLabel);
+  if (known !== undefined) known.name = name;
+  else customers.set(code, { code, name, account });
+}
+
+/**
+ * Tells a sales journal (VT, VE, VTE, VEN... or a label speaking of ventes) from the others,
+ * remembering the answer per journal since a FEC has few journals and many lines.
+ */
+function salesJournalTest(): (code: string, label: string) => boolean {
+  const known = new Map<string, boolean>();
+  return (code, label) => {
+    const key = `${code}\u0000${label}`;
+    let sales = known.get(key);
+    if (sales === undefined) {
+      const upper = code.toUpperCase();
+      const plainLabel = label
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase();
+      sales = upper.startsWith('VT') || upper.startsWith('VE') || plainLabel.includes('vente');
+      known.set(key, sales);
+    }
+    return sales;
+  };
+}
+
+function field(fields: readonly string[], position: number): string {
+  return (fields[position] ?? '').trim();
+}
+
+function fieldOrEmpty(fields: readonly string[], position: number | undefined): string {
+  return position === undefined ? '' : field(fields, position);
+}
