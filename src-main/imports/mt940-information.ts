@@ -1,0 +1,50 @@
+import { parseDecimalToCents, type Cents } from '../money/cents.js';
+import { readSlashKeywords } from './mt940-keywords.js';
+import { readQuestionMarkSubfields } from './mt940-subfields.js';
+
+/** What a :86: field adds to its :61: movement. */
+export interface Information {
+  /** Remittance pieces in file order, still raw; the caller joins them. */
+  remittance: string[];
+  payerName?: string;
+  payerIban?: string;
+  ultimatePayerName?: string;
+  endToEndId?: string;
+  references: string[];
+  details: Array<{ label: string; text: string }>;
+}
+
+/** A party named in the information, before we know whether it is the payer. */
+export interface Counterparty {
+  name?: string;
+  account?: string;
+}
+
+/**
+ * Reads a :86: field of a movement. Banks fill it in one of three ways: German-style numbered
+ * subfields (?20-?29 remittance, ?32 name...), Dutch-style /KEYWORD/ subfields (/EREF/, /REMI/,
+ * /ORDP//NAME/...), or free text. `creditSide` tells whether an unlabelled counterparty (the
+ * German ?32, the Dutch /CNTP/) is the payer: on a debit it is the beneficiary.
+ */
+export function readInformation(lines: string[], creditSide: boolean): Information {
+  // A structured field is wrapped at 65 characters wherever the limit falls, often mid-word,
+  // so its physical lines are glued back with nothing between them.
+  const glued = lines.join('');
+  if (/^\s*(\d{3})?\?\d{2}/.test(glued)) return readQuestionMarkSubfields(glued, creditSide);
+  if (/^\s*\/[A-Z]{2,9}\//.test(glued)) return readSlashKeywords(glued.trim(), creditSide);
+  return {
+    remittance: [lines.map((line) => line.trim()).join(' ')],
+    references: [],
+    details: [],
+  };
+}
+
+/**
+ * Charges reported as "/CHGS/EUR0,5/", in the :86: or in the :61: supplementary details, in
+ * cents; undefined when the bank reports none.
+ */
+export function findCharges(text: string): Cents | undefined {
+  const match = /\/CHGS\/(?:[A-Z]{3})?(\d+(?:,\d{0,2})?)/.exec(text);
+  if (match?.[1] === undefined) return undefined;
+  return parseDecimalToCents(match[1].replace(/,$/, ''));
+}
