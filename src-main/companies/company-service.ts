@@ -126,11 +126,15 @@ export function findAccountOwner(
     if (byRib !== undefined) return byRib as CompanyAccount;
   }
   // Some banks name the account by its bare number (camt Othr/Id, MT940 :25:).
-  const bare = (account.otherId ?? account.accountNumber)?.replace(/\s/g, '');
+  const bare = bareAccountId(account.otherId ?? account.accountNumber);
   if (bare) {
+    // The IBAN ends with the account number, followed in France by the two-digit RIB key.
     const byNumber = sql
-      .prepare(`${select} WHERE a.account_number = ? OR a.iban LIKE '%' || ? || '__'`)
-      .get(bare, bare);
+      .prepare(
+        `${select} WHERE a.account_number = ?
+           OR (length(?) >= 8 AND (a.iban LIKE '%' || ? OR a.iban LIKE '%' || ? || '__'))`,
+      )
+      .get(bare, bare, bare, bare);
     if (byNumber !== undefined) return byNumber as CompanyAccount;
   }
   return undefined;
@@ -145,7 +149,8 @@ export function attachAccount(store: Store, companyId: number, account: AccountR
   const rib = iban === null ? undefined : ribFromIban(iban);
   const bankCode = rib?.bankCode ?? account.bankCode ?? null;
   const branchCode = rib?.branchCode ?? account.branchCode ?? null;
-  const accountNumber = rib?.accountNumber ?? account.accountNumber ?? account.otherId ?? null;
+  const accountNumber =
+    rib?.accountNumber ?? account.accountNumber ?? bareAccountId(account.otherId) ?? null;
   const { lastInsertRowid } = store.sql
     .prepare(
       `INSERT INTO bank_account (company_id, iban, bank_code, branch_code, account_number)
@@ -153,4 +158,8 @@ export function attachAccount(store: Store, companyId: number, account: AccountR
     )
     .run(companyId, iban, bankCode, branchCode, accountNumber);
   return Number(lastInsertRowid);
+}
+
+function bareAccountId(text: string | undefined): string | undefined {
+  return text?.replace(/\s/g, '');
 }

@@ -173,18 +173,9 @@ function resolveAccount(
   file: string,
   fallbackCompany: { id: number; code: string } | undefined,
 ): CompanyAccount {
+  // A registered account always goes to its owner; --company only names unknown ones.
   const owner = findAccountOwner(store, account);
-  if (owner !== undefined) {
-    if (fallbackCompany !== undefined && fallbackCompany.id !== owner.companyId) {
-      throw new LettraError(
-        'account.unknown',
-        `account ${describeAccount(account)} belongs to company ${owner.companyCode}, ` +
-          `not ${fallbackCompany.code}`,
-        { file, field: 'account' },
-      );
-    }
-    return owner;
-  }
+  if (owner !== undefined) return owner;
   if (fallbackCompany === undefined) {
     throw new LettraError(
       'account.unknown',
