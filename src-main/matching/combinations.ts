@@ -13,9 +13,10 @@ const defaultLimits: CombinationLimits = { maxSize: 4, maxResults: 6, maxItems: 
 
 /**
  * Sets of open items (invoices, credit notes netted) whose remaining amounts add up exactly
- * to `targetCents`, fewest items and oldest due dates first. The work is bounded: pairs and
- * triples by lookup, quadruples by meeting pair sums in the middle, and only on the oldest
- * `maxItems` items, so a customer with hundreds of open items costs milliseconds.
+ * to `targetCents`, fewest items and oldest due dates first (the items come sorted by due
+ * date). The work is bounded: pairs by lookup, triples for at most 120 items, quadruples by
+ * meeting pair sums in the middle for at most 40, and only on the oldest `maxItems` items,
+ * so a customer with hundreds of open items costs milliseconds.
  */
 export function findExactCombinations(
   openItems: OpenItem[],
@@ -48,7 +49,7 @@ export function findExactCombinations(
       }
     }
   }
-  if (maxSize >= 3 && items.length <= 400) {
+  if (maxSize >= 3 && items.length <= 120) {
     for (let first = 0; first < items.length && !done(); first += 1) {
       for (let second = first + 1; second < items.length && !done(); second += 1) {
         const rest =
@@ -62,7 +63,7 @@ export function findExactCombinations(
       }
     }
   }
-  if (maxSize >= 4 && items.length <= 80 && !done()) {
+  if (maxSize >= 4 && items.length <= 40 && !done()) {
     const pairSums = new Map<number, Array<[number, number]>>();
     for (let first = 0; first < items.length; first += 1) {
       for (let second = first + 1; second < items.length; second += 1) {
