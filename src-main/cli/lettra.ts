@@ -1,29 +1,13 @@
 #!/usr/bin/env node
 import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { createApi } from '../api/router.js';
-import type { LettraApi } from '../api/contract.js';
-import { defaultDatabasePath, openStore } from '../db/store.js';
 import { describeError } from '../errors/describe-error.js';
 import { LettraError } from '../errors/lettra-error.js';
-import { setLogLevel } from '../log/logger.js';
 import type { Language } from '../matching/explanation.js';
 import { printLedgerImports, printMatching, printStatementImports } from './print-results.js';
-import { progressPrinter } from './progress.js';
+import { withApi } from './with-api.js';
 
 const language: Language = process.env.LETTRA_LANG === 'fr' ? 'fr' : 'en';
-
-/** Opens the database named by --db (or LETTRA_DB, or the default), runs `work`, closes it. */
-async function withApi(command: Command, work: (api: LettraApi) => void | Promise<void>) {
-  const options = command.optsWithGlobals<{ db?: string; verbose?: boolean }>();
-  if (options.verbose) setLogLevel('info');
-  const store = await openStore(options.db ?? defaultDatabasePath());
-  try {
-    await work(createApi(store, progressPrinter()));
-  } finally {
-    await store.close();
-  }
-}
 
 const program = new Command('lettra')
   .description('Allocates bank receipts to open invoices for a group of companies.')
