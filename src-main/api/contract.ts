@@ -2,6 +2,8 @@ import type { CompanySummary, NewCompany } from '../companies/company-service.js
 import type { LedgerImportResult } from '../imports/import-ledgers.js';
 import type { StatementImportResult } from '../imports/import-statements.js';
 import type { ExportedReceipt } from '../matching/allocations-export.js';
+import type { DecisionOutcome } from '../matching/apply-decisions.js';
+import type { LearnedFact } from '../matching/learned-facts.js';
 import type { Language } from '../matching/explanation.js';
 import type { MatchingSummary } from '../matching/run-matching.js';
 
@@ -25,6 +27,14 @@ export interface LettraApi {
   'matching.run': (input: { language?: Language }) => MatchingSummary;
   'allocations.export': (input: Record<string, never>) => ExportedReceipt[];
   'allocations.exportCsv': (input: Record<string, never>) => string;
+  /** Clerks' decisions as in a decisions file: `decisions` is checked here, not trusted. */
+  'decisions.apply': (input: {
+    decisions: unknown;
+    actor: string;
+    source?: string;
+  }) => DecisionOutcome[];
+  'learned.list': (input: Record<string, never>) => LearnedFact[];
+  'learned.remove': (input: { id: number }) => LearnedFact;
 }
 
 export type ApiMethod = keyof LettraApi;

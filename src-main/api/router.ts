@@ -4,6 +4,9 @@ import { importLedgers } from '../imports/import-ledgers.js';
 import { importStatements } from '../imports/import-statements.js';
 import { allocationsToCsv } from '../matching/allocations-csv.js';
 import { exportAllocations } from '../matching/allocations-export.js';
+import { applyDecisions } from '../matching/apply-decisions.js';
+import { readClerkDecisions } from '../matching/clerk-decision.js';
+import { listLearnedFacts, removeLearnedFact } from '../matching/learned-facts.js';
 import { runMatching } from '../matching/run-matching.js';
 import type { LettraApi, ProgressListener } from './contract.js';
 
@@ -29,5 +32,9 @@ export function createApi(store: Store, onProgress: ProgressListener = () => {})
       }),
     'allocations.export': () => exportAllocations(store),
     'allocations.exportCsv': () => allocationsToCsv(exportAllocations(store)),
+    'decisions.apply': ({ decisions, actor, source }) =>
+      applyDecisions(store, readClerkDecisions(decisions, source ?? 'decisions'), actor),
+    'learned.list': () => listLearnedFacts(store),
+    'learned.remove': ({ id }) => removeLearnedFact(store, id),
   };
 }

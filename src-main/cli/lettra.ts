@@ -4,6 +4,7 @@ import { Command, Option } from 'commander';
 import { describeError } from '../errors/describe-error.js';
 import { LettraError } from '../errors/lettra-error.js';
 import type { Language } from '../matching/explanation.js';
+import { registerDecisionCommands } from './decision-commands.js';
 import { printLedgerImports, printMatching, printStatementImports } from './print-results.js';
 import { withApi } from './with-api.js';
 
@@ -101,6 +102,8 @@ program
       }
     }),
   );
+
+registerDecisionCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -45,6 +45,8 @@ export interface Evidence {
   paidBeforeIssue: boolean;
   /** Other sets of this customer's items add up to the amount as well. */
   sameAmountAlternatives: number;
+  /** How many earlier allocations confirmed this payer for this customer. */
+  payerHistory?: number;
 }
 
 export interface Candidate {
@@ -52,6 +54,7 @@ export interface Candidate {
   customerId: number;
   lines: CandidateLine[];
   evidence: Evidence;
+  features: number[];
   score: number;
 }
 

@@ -122,6 +122,16 @@ const gapNames: Record<Language, Record<string, string>> = {
 };
 
 const payerSources: Record<Language, Record<string, string>> = {
-  en: { iban: 'IBAN', name: 'name', text: 'its name in the text' },
-  fr: { iban: 'IBAN', name: 'nom', text: 'son nom dans le libellé' },
+  en: {
+    iban: 'IBAN',
+    name: 'name',
+    text: 'its name in the text',
+    accountant: 'the public accountant who paid for it before',
+  },
+  fr: {
+    iban: 'IBAN',
+    name: 'nom',
+    text: 'son nom dans le libellé',
+    accountant: 'le comptable public qui a déjà payé pour lui',
+  },
 };

@@ -5,7 +5,7 @@ import { classifyGap, type MatchingSettings } from './matching-settings.js';
 import type { OpenItem } from './open-items.js';
 import type { PayerDirectory, PayerGuess } from './payer-directory.js';
 import type { ReferenceHit, ReferenceIndex } from './reference-index.js';
-import { scoreCandidate } from './scoring.js';
+import { candidateFeatures, scoreFeatures, type Weights } from './scoring.js';
 
 /** What the passes share for one run: the indexes over the open items. */
 export interface MatchingContext {
@@ -17,6 +17,7 @@ export interface MatchingContext {
   /** Items already taken in this run by an automatic allocation. */
   taken: Set<number>;
   settings: MatchingSettings;
+  weights: Weights;
 }
 
 /**
@@ -36,14 +37,24 @@ export function findCandidates(receipt: Receipt, context: MatchingContext): Cand
     const gapKind = classifyGap(gapCents, invoiced, context.settings);
     const lines = allocationLines(items, receipt.amountCents, gapKind, evidence.otherCompany);
     const first = items[0] as OpenItem;
+    // A partial payment spread oldest first may leave a named item without any line.
+    const dropped = items.filter((item) => !lines.some((line) => line.item === item)).length;
     const candidate: Candidate = {
       companyId: first.companyId,
       customerId: first.customerId,
       lines,
-      evidence: { ...evidence, gapKind, gapCents },
+      evidence: {
+        ...evidence,
+        gapKind,
+        gapCents,
+        unexplainedReferences: evidence.unexplainedReferences + dropped,
+        payerHistory: evidence.payer?.history ?? 0,
+      },
+      features: [],
       score: 0,
     };
-    candidate.score = scoreCandidate(candidate);
+    candidate.features = candidateFeatures(candidate, receipt.bookingDate);
+    candidate.score = scoreFeatures(candidate.features, context.weights);
     const key = candidateKey(candidate);
     const previous = found.get(key);
     if (previous === undefined || previous.score < candidate.score) found.set(key, candidate);
@@ -53,7 +64,9 @@ export function findCandidates(receipt: Receipt, context: MatchingContext): Cand
   for (const group of groupByCustomer(hits)) referencePass(receipt, group, payers, context, keep);
 
   // Pass 2: a customer named by IBAN, name or text, and its items adding up to the amount.
-  for (const payer of payers.slice(0, 5)) {
+  const strongest = payers.filter((payer) => payer.source !== 'accountant').slice(0, 5);
+  const accountantBodies = payers.filter((payer) => payer.source === 'accountant').slice(0, 40);
+  for (const payer of [...strongest, ...accountantBodies]) {
     const named = hits
       .filter((hit) => hit.item.customerId === payer.customerId)
       .map((hit) => hit.item);
@@ -107,16 +120,17 @@ function referencePass(
       keep(subset, evidenceFor(subset));
     }
   }
-  // Some invoices paid are not named (the text was cut): complete with the customer's others.
+  // Some items paid are not named: invoices when the text was cut, credit notes netted.
   const gap = receipt.amountCents - total;
-  if (gap > 0) {
-    const others = (context.itemsByCustomer.get(first.item.customerId) ?? []).filter(
-      (item) => !referenced.includes(item) && !context.taken.has(item.id),
-    );
-    for (const completion of findExactCombinations(others, gap, { maxSize: 3, maxResults: 3 })) {
-      const items = [...referenced, ...completion].sort(byDueDate);
-      keep(items, evidenceFor(items));
-    }
+  const others = (context.itemsByCustomer.get(first.item.customerId) ?? []).filter(
+    (item) =>
+      !referenced.includes(item) &&
+      !context.taken.has(item.id) &&
+      (gap > 0 ? item.kind === 'invoice' : item.kind === 'creditNote'),
+  );
+  for (const completion of findExactCombinations(others, gap, { maxSize: 3, maxResults: 3 })) {
+    const items = [...referenced, ...completion].sort(byDueDate);
+    keep(items, evidenceFor(items));
   }
 }
 

@@ -7,13 +7,17 @@ export interface PayerGuess {
   customerId: number;
   /** 0 to 1. */
   certainty: number;
-  source: 'iban' | 'name' | 'text';
+  source: 'iban' | 'name' | 'text' | 'accountant';
+  /** How many earlier allocations confirmed the link this guess comes from. */
+  history: number;
 }
 
+/** A learned fact: this IBAN, payer name or public accountant pays for this customer. */
 export interface PayerLink {
-  kind: 'iban' | 'name';
+  kind: 'iban' | 'name' | 'accountant';
   key: string;
   customerId: number;
+  hits?: number;
 }
 
 interface IndexedCustomer {
@@ -33,8 +37,11 @@ export class PayerDirectory {
   private readonly byToken = new Map<string, number[]>();
   private readonly rarity = new Map<string, number>();
   private readonly frequency = new Map<string, number>();
-  private readonly ibanLinks = new Map<string, Set<number>>();
-  private readonly nameLinks = new Map<string, Set<number>>();
+  private readonly links = {
+    iban: new Map<string, Map<number, number>>(),
+    name: new Map<string, Map<number, number>>(),
+    accountant: new Map<string, Map<number, number>>(),
+  };
 
   constructor(customers: Iterable<CustomerRecord>, links: PayerLink[]) {
     const documentFrequency = new Map<string, number>();
@@ -60,12 +67,13 @@ export class PayerDirectory {
     for (const link of links) this.addLink(link);
   }
 
+  /** Adds or strengthens a learned link; the engine calls it as it allocates. */
   addLink(link: PayerLink): void {
-    const target = link.kind === 'iban' ? this.ibanLinks : this.nameLinks;
-    const key = link.kind === 'name' ? nameTokens(link.key).join(' ') : link.key;
-    const set = target.get(key) ?? new Set<number>();
-    set.add(link.customerId);
-    target.set(key, set);
+    const target = this.links[link.kind];
+    const key = payerLinkKey(link.kind, link.key);
+    const customers = target.get(key) ?? new Map<number, number>();
+    customers.set(link.customerId, (customers.get(link.customerId) ?? 0) + (link.hits ?? 1));
+    target.set(key, customers);
   }
 
   customer(id: number): CustomerRecord | undefined {
@@ -81,26 +89,53 @@ export class PayerDirectory {
     const guesses = new Map<number, PayerGuess>();
     const keep = (guess: PayerGuess) => {
       const previous = guesses.get(guess.customerId);
-      if (previous === undefined || previous.certainty < guess.certainty)
-        guesses.set(guess.customerId, guess);
+      if (previous === undefined) guesses.set(guess.customerId, guess);
+      else if (previous.certainty < guess.certainty) {
+        guesses.set(guess.customerId, {
+          ...guess,
+          history: Math.max(guess.history, previous.history),
+        });
+      } else previous.history = Math.max(guess.history, previous.history);
     };
     const accountant = isPublicAccountant(payerName);
     if (payerIban !== undefined && !accountant) {
-      const linked = this.ibanLinks.get(payerIban) ?? new Set<number>();
+      const linked = this.links.iban.get(payerIban) ?? new Map<number, number>();
       // One IBAN for several customers (a group paying for its subsidiaries) is weaker.
-      for (const customerId of linked) {
-        keep({ customerId, certainty: linked.size === 1 ? 0.97 : 0.8, source: 'iban' });
+      for (const [customerId, history] of linked) {
+        keep({ customerId, certainty: linked.size === 1 ? 0.97 : 0.8, source: 'iban', history });
       }
     }
     if (payerName !== undefined && !accountant) {
-      const linked = this.nameLinks.get(nameTokens(payerName).join(' ')) ?? new Set<number>();
-      for (const customerId of linked) keep({ customerId, certainty: 0.93, source: 'name' });
+      const linked = this.links.name.get(payerLinkKey('name', payerName)) ?? new Map();
+      for (const [customerId, history] of linked) {
+        keep({ customerId, certainty: 0.93, source: 'name', history });
+      }
       for (const [customerId, similarity] of this.similarNames(payerName, 'both')) {
-        if (similarity >= 0.55) keep({ customerId, certainty: similarity * 0.95, source: 'name' });
+        if (similarity >= 0.55) {
+          keep({ customerId, certainty: similarity * 0.95, source: 'name', history: 0 });
+        }
       }
     }
+    if (accountant) {
+      // The bodies this accountant paid for before: each a weak guess, fewer is surer.
+      const linked = new Map<number, number>();
+      for (const key of [payerIban, payerName].filter((value) => value !== undefined)) {
+        const found = this.links.accountant.get(payerLinkKey('accountant', key)) ?? new Map();
+        for (const [customerId, history] of found) {
+          linked.set(customerId, Math.max(history, linked.get(customerId) ?? 0));
+        }
+      }
+      const certainty = linked.size === 1 ? 0.8 : linked.size <= 3 ? 0.65 : 0.55;
+      for (const [customerId, history] of linked) {
+        keep({ customerId, certainty, source: 'accountant', history });
+      }
+    }
+    // A public accountant names the body it pays for in the text, and only there.
+    const textFactor = accountant ? 0.92 : 0.85;
     for (const [customerId, similarity] of this.similarNames(text, 'customer')) {
-      if (similarity >= 0.7) keep({ customerId, certainty: similarity * 0.85, source: 'text' });
+      if (similarity >= 0.7) {
+        keep({ customerId, certainty: similarity * textFactor, source: 'text', history: 0 });
+      }
     }
     return [...guesses.values()].sort((a, b) => b.certainty - a.certainty);
   }
@@ -169,4 +204,12 @@ export class PayerDirectory {
     // Words no customer has (mandate numbers, "VIREMENT") weigh like the rarest word.
     return this.rarity.get(token) ?? Math.log(1 + Math.max(1, this.customers.size));
   }
+}
+
+/** The form a learned key is stored and compared in: names by their identifying words. */
+export function payerLinkKey(kind: PayerLink['kind'], key: string): string {
+  if (kind === 'name' || (kind === 'accountant' && !/^[A-Z]{2}\d{2}[A-Z0-9]{10,}$/.test(key))) {
+    return nameTokens(key).join(' ');
+  }
+  return key;
 }

@@ -11,7 +11,10 @@ import { loadOpenBook, type OpenItem } from './open-items.js';
 import { PayerDirectory, type PayerLink } from './payer-directory.js';
 import { isPublicAccountant } from './public-payers.js';
 import { ReferenceIndex } from './reference-index.js';
+import { loadPayerLinks } from './learned-facts.js';
 import { saveDecisions } from './save-decisions.js';
+import { loadWeights } from './scoring-model.js';
+import type { Weights } from './scoring.js';
 
 const log = createLogger('matching');
 
@@ -25,6 +28,8 @@ export interface MatchingSummary {
 
 export interface MatchingOptions {
   settings?: MatchingSettings;
+  /** Scoring weights; by default the latest trained model's. */
+  weights?: Weights;
   language?: Language;
   onProgress?: (done: number, total: number) => void;
 }
@@ -41,9 +46,7 @@ export function runMatching(store: Store, options: MatchingOptions = {}): Matchi
   const settings = options.settings ?? defaultMatchingSettings;
   const language = options.language ?? 'en';
   const book = loadOpenBook(store);
-  const links = store.sql
-    .prepare('SELECT kind, key, customer_id AS customerId FROM payer_link')
-    .all() as PayerLink[];
+  const links = loadPayerLinks(store);
   const context: MatchingContext = {
     references: new ReferenceIndex(book.items),
     payers: new PayerDirectory(book.customers.values(), links),
@@ -51,6 +54,7 @@ export function runMatching(store: Store, options: MatchingOptions = {}): Matchi
     itemsByAmount: indexByAmount(book.items),
     taken: new Set<number>(),
     settings,
+    weights: options.weights ?? loadWeights(store),
   };
   const receipts = loadReceiptsToMatch(store);
   const decisions = new Map<number, Decision>();
@@ -72,10 +76,15 @@ export function runMatching(store: Store, options: MatchingOptions = {}): Matchi
       continue;
     }
     const decision = decide(findCandidates(receipt, context), settings);
-    if (decision.status === 'auto' && decision.chosen?.evidence.source === 'reference') {
-      take(decision.chosen, context);
+    const chosen = decision.chosen;
+    if (
+      decision.status === 'auto' &&
+      chosen?.evidence.source === 'reference' &&
+      chosen.evidence.gapKind !== 'partial'
+    ) {
+      take(chosen, context);
       decisions.set(receipt.id, decision);
-      learned.push(...learnPayer(receipt, decision.chosen, context));
+      learned.push(...learnPayer(receipt, chosen, context));
     } else {
       deferred.push(receipt);
     }
@@ -118,12 +127,19 @@ function take(candidate: Candidate, context: MatchingContext): void {
   }
 }
 
-// A transfer that named its invoices tells which customer pays from this IBAN and name.
+// A transfer that named its invoices tells who pays for this customer: its own IBAN, or the
+// public accountant who pays for the body.
 function learnPayer(receipt: Receipt, chosen: Candidate, context: MatchingContext): PayerLink[] {
-  if (isPublicAccountant(receipt.payerName) || chosen.evidence.referenceShare < 0.9) return [];
+  if (chosen.evidence.referenceShare < 0.9 || chosen.evidence.otherCompany) return [];
   const links: PayerLink[] = [];
-  if (receipt.payerIban !== undefined) {
-    links.push({ kind: 'iban', key: receipt.payerIban, customerId: chosen.customerId });
+  const customerId = chosen.customerId;
+  if (isPublicAccountant(receipt.payerName)) {
+    if (receipt.payerIban !== undefined)
+      links.push({ kind: 'accountant', key: receipt.payerIban, customerId });
+    if (receipt.payerName !== undefined)
+      links.push({ kind: 'accountant', key: receipt.payerName, customerId });
+  } else if (receipt.payerIban !== undefined) {
+    links.push({ kind: 'iban', key: receipt.payerIban, customerId });
   }
   for (const link of links) context.payers.addLink(link);
   return links;

@@ -1,6 +1,7 @@
 import type { Store } from '../db/store.js';
 import type { Candidate } from './candidate.js';
 import type { Decision } from './decide.js';
+import { recordPayerLinks } from './learned-facts.js';
 import type { PayerLink } from './payer-directory.js';
 
 /** A proposal as stored: the lines with what the export needs, and why. */
@@ -39,13 +40,12 @@ export function saveDecisions(
        kind, decided_by, created_at) VALUES (?, ?, ?, ?, ?, ?, 'engine', ?)`,
   );
   const insertProposal = sql.prepare(
-    `INSERT INTO proposal (transaction_id, rank, score, lines_json, explanation)
-     VALUES (?, ?, ?, ?, ?)`,
+    `INSERT INTO proposal (transaction_id, rank, score, lines_json, explanation, features_json)
+     VALUES (?, ?, ?, ?, ?, ?)`,
   );
-  const insertLink = sql.prepare(
-    `INSERT INTO payer_link (kind, key, customer_id, source, created_at)
-     VALUES (?, ?, ?, 'engine', ?)
-     ON CONFLICT (kind, key, customer_id) DO UPDATE SET hits = hits + 1`,
+  const logDecision = sql.prepare(
+    `INSERT INTO decision_log (at, actor, action, transaction_id, before_json, after_json)
+     VALUES (?, 'engine', 'auto', ?, '{}', ?)`,
   );
   sql.transaction(() => {
     for (const [transactionId, decision] of decisions) {
@@ -62,6 +62,18 @@ export function saveDecisions(
         now,
         transactionId,
       );
+      if (decision.chosen !== undefined) {
+        const after = decision.chosen.lines.map((line) => ({
+          invoiceId: line.item.id,
+          amountCents: line.amountCents,
+          kind: line.kind,
+        }));
+        logDecision.run(
+          now,
+          transactionId,
+          JSON.stringify({ status: 'auto', score: round(decision.chosen.score), lines: after }),
+        );
+      }
       for (const line of decision.chosen?.lines ?? []) {
         insertAllocation.run(
           transactionId,
@@ -87,10 +99,11 @@ export function saveDecisions(
           round(proposal.score),
           JSON.stringify(lines),
           explain(proposal),
+          JSON.stringify(proposal.features),
         );
       }
     }
-    for (const link of learned) insertLink.run(link.kind, link.key, link.customerId, now);
+    recordPayerLinks(store, learned, 'engine', null);
   })();
 }
 

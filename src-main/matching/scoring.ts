@@ -1,41 +1,98 @@
 import type { Candidate } from './candidate.js';
-import type { GapKind } from './matching-settings.js';
 
-// Evidence for each kind of difference between the receipt and the invoices.
-const gapWeights: Record<GapKind, number> = {
-  none: 2.5,
+/**
+ * The features a candidate is scored on, in the order of the weights. Each is a number the
+ * explanation can name; together they are what a clerk looks at: is the invoice named, does
+ * the amount fit and how, is the payer known, does anything speak against it.
+ */
+export const featureNames = [
+  'bias',
+  'referenceShare',
+  'amountExact',
+  'writeOff',
+  'bankFee',
+  'priceRevision',
+  'partial',
+  'overpaid',
+  'payerCertainty',
+  'unexplainedReferences',
+  'extraItemsWithoutReference',
+  'uniqueAmountWithoutReference',
+  'unreferencedItems',
+  'sameAmountAlternatives',
+  'otherCompany',
+  'paidBeforeIssue',
+  'payerHistory',
+  'yearsOverdue',
+] as const;
+
+export type FeatureName = (typeof featureNames)[number];
+
+/** Weights set by hand on named cases, used until clerks' decisions have trained others. */
+export const defaultWeights: Record<FeatureName, number> = {
+  bias: -3,
+  referenceShare: 4.5,
+  amountExact: 2.5,
   writeOff: 2.0,
   bankFee: 1.3,
   priceRevision: 1.3,
-  partial: 0,
+  partial: -1.0,
   overpaid: -1.5,
+  payerCertainty: 3.5,
+  unexplainedReferences: -1.0,
+  extraItemsWithoutReference: -0.3,
+  uniqueAmountWithoutReference: 1.0,
+  unreferencedItems: -0.4,
+  sameAmountAlternatives: -0.7,
+  otherCompany: -3,
+  paidBeforeIssue: -2,
+  payerHistory: 0.8,
+  yearsOverdue: -0.5,
 };
 
-/**
- * The probability that the candidate is what the payer meant, from its evidence: a logistic
- * function of weighted features. The weights were set by hand on named cases; a reference
- * alone with the exact amount is enough for an automatic allocation, an amount alone never.
- */
-export function scoreCandidate(candidate: Candidate): number {
+export type Weights = Record<FeatureName, number>;
+
+/** The feature vector of a candidate, in `featureNames` order. */
+export function candidateFeatures(candidate: Candidate, bookingDate: string): number[] {
   const evidence = candidate.evidence;
-  const payerCertainty = evidence.payer?.certainty ?? 0;
-  const unreferencedLines = candidate.lines.filter(
+  const withoutReference = evidence.referenceShare === 0;
+  const unreferenced = candidate.lines.filter(
     (line) => !evidence.referencedNumbers.includes(line.item.number),
   ).length;
-  let z = -3;
-  z += 4.5 * evidence.referenceShare;
-  z += gapWeights[evidence.gapKind];
-  z += 3.5 * payerCertainty;
-  z -= 1.0 * Math.min(2, evidence.unexplainedReferences);
-  // Without a reference, each extra item chosen by amount alone is a guess more.
-  if (evidence.referenceShare === 0) {
-    z -= 0.6 * (candidate.lines.length - 1);
-    z += evidence.sameAmountAlternatives === 0 && evidence.gapKind === 'none' ? 1.0 : 0;
-  } else if (unreferencedLines > 0) {
-    z -= 0.4 * unreferencedLines;
-  }
-  z -= 0.7 * Math.min(3, evidence.sameAmountAlternatives);
-  if (evidence.otherCompany) z -= 3;
-  if (evidence.paidBeforeIssue) z -= 2;
+  const oldestDue = candidate.lines
+    .map((line) => line.item.dueDate ?? line.item.issueDate)
+    .sort()[0];
+  const daysOverdue =
+    oldestDue === undefined ? 0 : (Date.parse(bookingDate) - Date.parse(oldestDue)) / 86_400_000;
+  const values: Record<FeatureName, number> = {
+    bias: 1,
+    referenceShare: evidence.referenceShare,
+    amountExact: evidence.gapKind === 'none' ? 1 : 0,
+    writeOff: evidence.gapKind === 'writeOff' ? 1 : 0,
+    bankFee: evidence.gapKind === 'bankFee' ? 1 : 0,
+    priceRevision: evidence.gapKind === 'priceRevision' ? 1 : 0,
+    partial: evidence.gapKind === 'partial' ? 1 : 0,
+    overpaid: evidence.gapKind === 'overpaid' ? 1 : 0,
+    payerCertainty: evidence.payer?.certainty ?? 0,
+    unexplainedReferences: Math.min(2, evidence.unexplainedReferences),
+    extraItemsWithoutReference: withoutReference ? candidate.lines.length - 1 : 0,
+    uniqueAmountWithoutReference:
+      withoutReference && evidence.sameAmountAlternatives === 0 && evidence.gapKind === 'none'
+        ? 1
+        : 0,
+    unreferencedItems: withoutReference ? 0 : unreferenced,
+    sameAmountAlternatives: Math.min(3, evidence.sameAmountAlternatives),
+    otherCompany: evidence.otherCompany ? 1 : 0,
+    paidBeforeIssue: evidence.paidBeforeIssue ? 1 : 0,
+    payerHistory: Math.min(1, (evidence.payerHistory ?? 0) / 3),
+    yearsOverdue: Math.max(0, Math.min(2, daysOverdue / 365)),
+  };
+  return featureNames.map((name) => values[name]);
+}
+
+/** The probability that the candidate is what the payer meant: a logistic model. */
+export function scoreFeatures(features: number[], weights: Weights): number {
+  let z = 0;
+  for (const [index, name] of featureNames.entries()) z += (features[index] ?? 0) * weights[name];
   return 1 / (1 + Math.exp(-z));
 }

@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { userInfo } from 'node:os';
+import type { Command } from 'commander';
+import { LettraError } from '../errors/lettra-error.js';
+import { withApi } from './with-api.js';
+
+/** `lettra decide` and `lettra learned`: clerks' decisions and what the engine learned. */
+export function registerDecisionCommands(program: Command): void {
+  program
+    .command('decide')
+    .description(
+      "apply clerks' decisions from a JSON file: [{id, action, proposal?, allocations?}]",
+    )
+    .requiredOption('--file <file>', 'the decisions file')
+    .option('--actor <name>', 'who decided (default: the user name)')
+    .action((options: { file: string; actor?: string }, command: Command) =>
+      withApi(command, (api) => {
+        let decisions: unknown;
+        try {
+          decisions = JSON.parse(readFileSync(options.file, 'utf8'));
+        } catch (error) {
+          throw new LettraError('input.malformed', `not a JSON file: ${(error as Error).message}`, {
+            file: basename(options.file),
+          });
+        }
+        const outcomes = api['decisions.apply']({
+          decisions,
+          actor: options.actor ?? userInfo().username,
+          source: basename(options.file),
+        });
+        for (const outcome of outcomes) {
+          console.log(
+            outcome.applied
+              ? `${outcome.id}: ${outcome.action} applied (${outcome.status})`
+              : `${outcome.id}: ${outcome.action} NOT applied: ${outcome.error}`,
+          );
+        }
+        const refused = outcomes.filter((outcome) => !outcome.applied).length;
+        console.log(`${outcomes.length - refused} decisions applied, ${refused} refused.`);
+        if (refused > 0) process.exitCode = 1;
+      }),
+    );
+
+  program
+    .command('learned')
+    .description('list what the engine learned from decisions, or remove one fact')
+    .option('--remove <id>', 'forget the learned fact with this id')
+    .action((options: { remove?: string }, command: Command) =>
+      withApi(command, (api) => {
+        if (options.remove !== undefined) {
+          const fact = api['learned.remove']({ id: Number(options.remove) });
+          console.log(`Forgotten: ${fact.kind} ${fact.key} -> ${fact.company} ${fact.customer}`);
+          return;
+        }
+        console.log(
+          ['id', 'kind', 'key', 'company', 'customer', 'name', 'source', 'hits'].join('\t'),
+        );
+        for (const fact of api['learned.list']({})) {
+          console.log(
+            [
+              fact.id,
+              fact.kind,
+              fact.key,
+              fact.company,
+              fact.customer,
+              fact.customerName,
+              fact.source,
+              fact.hits,
+            ].join('\t'),
+          );
+        }
+      }),
+    );
+}

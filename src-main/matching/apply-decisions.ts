@@ -1,0 +1,285 @@
+import type { Store } from '../db/store.js';
+import { LettraError } from '../errors/lettra-error.js';
+import { createLogger } from '../log/logger.js';
+import { parseDecimalToCents } from '../money/cents.js';
+import { allocationKinds, type ClerkDecision, type ClerkLine } from './clerk-decision.js';
+import { learnFromDecision } from './learn-from-decision.js';
+import type { StoredProposalLine } from './save-decisions.js';
+import { retrainScoringModel } from './scoring-model.js';
+
+const log = createLogger('decisions');
+
+export interface DecisionOutcome {
+  id: number;
+  action: string;
+  applied: boolean;
+  /** Why it was not applied: an unknown transaction or invoice, lines that do not add up. */
+  error?: string;
+  status?: string;
+}
+
+/** Lets the accounting follow what clerks change: undo a posted entry, post a validated one. */
+export interface DecisionHooks {
+  beforeChange?: (transactionId: number) => void;
+  afterValidation?: (transactionIds: number[]) => void;
+}
+
+interface TransactionState {
+  id: number;
+  amountCents: number;
+  status: string;
+  payerName: string | null;
+  payerIban: string | null;
+}
+
+interface AllocationRow {
+  invoiceId: number | null;
+  companyId: number;
+  customerId: number | null;
+  amountCents: number;
+  kind: string;
+  decidedBy: string;
+}
+
+const settling = new Set(['invoice', 'partial', 'creditNote', 'otherCompany']);
+
+/**
+ * Applies clerks' decisions one by one, each in its own transaction: a decision naming an
+ * unknown transaction or invoice, or whose lines do not add up, is reported and nothing of it
+ * is applied, while the others go through. Each applied decision is logged with its before
+ * and after, teaches the engine, and the scoring model is retrained at the end.
+ */
+export function applyDecisions(
+  store: Store,
+  decisions: ClerkDecision[],
+  actor: string,
+  hooks: DecisionHooks = {},
+): DecisionOutcome[] {
+  const outcomes: DecisionOutcome[] = [];
+  const validated: number[] = [];
+  for (const decision of decisions) {
+    try {
+      const status = store.sql.transaction(() => applyOne(store, decision, actor, hooks))();
+      outcomes.push({ id: decision.id, action: decision.action, applied: true, status });
+      if (status === 'validated') validated.push(decision.id);
+    } catch (error) {
+      if (!(error instanceof LettraError)) throw error;
+      outcomes.push({
+        id: decision.id,
+        action: decision.action,
+        applied: false,
+        error: error.message,
+      });
+    }
+  }
+  if (outcomes.some((outcome) => outcome.applied)) retrainScoringModel(store);
+  if (validated.length > 0) hooks.afterValidation?.(validated);
+  log.info('decisions applied', {
+    applied: outcomes.filter((outcome) => outcome.applied).length,
+    refused: outcomes.filter((outcome) => !outcome.applied).length,
+  });
+  return outcomes;
+}
+
+function applyOne(
+  store: Store,
+  decision: ClerkDecision,
+  actor: string,
+  hooks: DecisionHooks,
+): string {
+  const { sql } = store;
+  const transaction = sql
+    .prepare(
+      `SELECT id, amount_cents AS amountCents, match_status AS status, payer_name AS payerName,
+         payer_iban AS payerIban FROM bank_transaction WHERE id = ? AND amount_cents > 0`,
+    )
+    .get(decision.id) as TransactionState | undefined;
+  if (transaction === undefined) {
+    throw new LettraError('input.malformed', `no receipt has the id ${decision.id}`, {
+      field: 'id',
+    });
+  }
+  const before = currentAllocations(store, transaction.id);
+  const lines = linesFor(store, decision, transaction, before);
+  const now = new Date().toISOString();
+  // Accepting what the engine allocated changes no line, and so no posting.
+  const changed = JSON.stringify(lines) !== JSON.stringify(before);
+  if (changed) {
+    hooks.beforeChange?.(transaction.id);
+    sql.prepare('DELETE FROM allocation WHERE transaction_id = ?').run(transaction.id);
+  }
+  const insert = sql.prepare(
+    `INSERT INTO allocation (transaction_id, invoice_id, company_id, customer_id, amount_cents,
+       kind, decided_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const line of changed ? lines : []) {
+    insert.run(
+      transaction.id,
+      line.invoiceId,
+      line.companyId,
+      line.customerId,
+      line.amountCents,
+      line.kind,
+      line.decidedBy,
+      now,
+    );
+  }
+  const status = decision.action === 'reject' ? 'rejected' : 'validated';
+  sql
+    .prepare(
+      `UPDATE bank_transaction SET match_status = ?, confidence = 1, matched_at = ?,
+         explanation = ? WHERE id = ?`,
+    )
+    .run(status, now, `${decision.action} by ${actor}`, transaction.id);
+  const decisionId = Number(
+    sql
+      .prepare(
+        `INSERT INTO decision_log (at, actor, action, transaction_id, before_json, after_json)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        now,
+        actor,
+        decision.action,
+        transaction.id,
+        JSON.stringify({ status: transaction.status, lines: before }),
+        JSON.stringify({ status, lines }),
+      ).lastInsertRowid,
+  );
+  recordExamples(store, transaction.id, lines, decisionId);
+  if (status === 'validated') learnFromDecision(store, transaction, lines, decisionId);
+  return status;
+}
+
+function linesFor(
+  store: Store,
+  decision: ClerkDecision,
+  transaction: TransactionState,
+  current: AllocationRow[],
+): AllocationRow[] {
+  switch (decision.action) {
+    case 'reject':
+      return [];
+    case 'accept':
+      if (transaction.status === 'auto' || transaction.status === 'validated') return current;
+      return proposalLines(store, transaction.id, 1);
+    case 'choose':
+      if (decision.proposal === undefined || !Number.isInteger(decision.proposal)) {
+        throw new LettraError('input.missingField', 'choose needs the rank of a proposal', {
+          field: 'proposal',
+        });
+      }
+      return proposalLines(store, transaction.id, decision.proposal);
+    case 'allocate':
+      return clerkLines(store, decision.allocations ?? [], transaction);
+  }
+}
+
+function proposalLines(store: Store, transactionId: number, rank: number): AllocationRow[] {
+  const json = store.sql
+    .prepare('SELECT lines_json FROM proposal WHERE transaction_id = ? AND rank = ?')
+    .pluck()
+    .get(transactionId, rank) as string | undefined;
+  if (json === undefined) {
+    throw new LettraError('input.malformed', `receipt ${transactionId} has no proposal ${rank}`, {
+      field: 'proposal',
+    });
+  }
+  return (JSON.parse(json) as StoredProposalLine[]).map((line) => ({
+    ...line,
+    decidedBy: 'clerk',
+  }));
+}
+
+function clerkLines(
+  store: Store,
+  lines: ClerkLine[],
+  transaction: TransactionState,
+): AllocationRow[] {
+  if (lines.length === 0) {
+    throw new LettraError('input.missingField', 'allocate needs at least one line', {
+      field: 'allocations',
+    });
+  }
+  const findInvoice = store.sql.prepare(
+    `SELECT i.id, i.company_id AS companyId, i.customer_id AS customerId FROM invoice i
+     JOIN company c ON c.id = i.company_id WHERE c.code = ? AND i.number = ?
+     ORDER BY (i.ledger_open_cents <> 0) DESC, i.id DESC`,
+  );
+  const rows = lines.map((line, position) => {
+    const field = `allocations[${position}]`;
+    const kind = line.kind ?? 'invoice';
+    if (!allocationKinds.has(kind)) {
+      throw new LettraError('input.malformed', `unknown kind ${kind}`, { field: `${field}.kind` });
+    }
+    const invoice = findInvoice.get(line.company, line.invoice) as
+      | { id: number; companyId: number; customerId: number }
+      | undefined;
+    if (invoice === undefined) {
+      throw new LettraError(
+        'input.malformed',
+        `company ${line.company} has no invoice ${line.invoice}`,
+        {
+          field: `${field}.invoice`,
+        },
+      );
+    }
+    const amountCents = parseDecimalToCents(String(line.amount), { field: `${field}.amount` });
+    return {
+      invoiceId: invoice.id,
+      companyId: invoice.companyId,
+      customerId: invoice.customerId,
+      amountCents,
+      kind,
+      decidedBy: 'clerk',
+    };
+  });
+  const total = rows.reduce((sum, row) => sum + row.amountCents, 0);
+  if (total !== transaction.amountCents) {
+    throw new LettraError(
+      'input.malformed',
+      `the lines add up to ${total / 100} but the receipt is ${transaction.amountCents / 100}`,
+      { field: 'allocations' },
+    );
+  }
+  return rows;
+}
+
+function currentAllocations(store: Store, transactionId: number): AllocationRow[] {
+  return store.sql
+    .prepare(
+      `SELECT invoice_id AS invoiceId, company_id AS companyId, customer_id AS customerId,
+         amount_cents AS amountCents, kind, decided_by AS decidedBy
+       FROM allocation WHERE transaction_id = ? ORDER BY id`,
+    )
+    .all(transactionId) as AllocationRow[];
+}
+
+// Each proposal the engine made is an example: right when it settles what the clerk settled.
+function recordExamples(
+  store: Store,
+  transactionId: number,
+  lines: AllocationRow[],
+  decisionId: number,
+): void {
+  const chosen = invoiceSet(lines);
+  const proposals = store.sql
+    .prepare(
+      'SELECT lines_json AS lines, features_json AS features FROM proposal WHERE transaction_id = ?',
+    )
+    .all(transactionId) as Array<{ lines: string; features: string | null }>;
+  const insert = store.sql.prepare(
+    'INSERT INTO training_example (decision_id, features_json, label) VALUES (?, ?, ?)',
+  );
+  for (const proposal of proposals) {
+    if (proposal.features === null) continue;
+    const label = invoiceSet(JSON.parse(proposal.lines) as StoredProposalLine[]) === chosen ? 1 : 0;
+    insert.run(decisionId, proposal.features, label);
+  }
+}
+
+function invoiceSet(lines: Array<{ invoiceId: number | null; kind: string }>): string {
+  return [...new Set(lines.filter((line) => settling.has(line.kind)).map((line) => line.invoiceId))]
+    .sort()
+    .join(',');
+}
