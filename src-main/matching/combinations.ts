@@ -32,8 +32,13 @@ export function findExactCombinations(
     if (list === undefined) positionsByAmount.set(item.remainingCents, [position]);
     else list.push(position);
   }
-  const after = (amount: number, position: number) =>
-    (positionsByAmount.get(amount) ?? []).filter((other) => other > position);
+  const after = (amount: number, position: number): number[] => {
+    const positions = positionsByAmount.get(amount);
+    if (positions === undefined) return [];
+    return positions[positions.length - 1]! > position
+      ? positions.filter((other) => other > position)
+      : [];
+  };
   const done = () => results.length >= maxResults;
 
   for (const position of positionsByAmount.get(targetCents) ?? []) {

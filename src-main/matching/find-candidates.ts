@@ -65,15 +65,18 @@ export function findCandidates(receipt: Receipt, context: MatchingContext): Cand
 
   // Pass 2: a customer named by IBAN, name or text, and its items adding up to the amount.
   const strongest = payers.filter((payer) => payer.source !== 'accountant').slice(0, 5);
-  const accountantBodies = payers.filter((payer) => payer.source === 'accountant').slice(0, 40);
-  for (const payer of [...strongest, ...accountantBodies]) {
+  for (const payer of strongest) {
     const named = hits
       .filter((hit) => hit.item.customerId === payer.customerId)
       .map((hit) => hit.item);
     payerAmountPass(receipt, payer, named, context, keep);
   }
 
-  // Pass 3: nobody named; an open item of the credited company for exactly the amount.
+  // Pass 3: a public accountant, and one of the bodies it paid for before owed the amount.
+  const bodies = payers.filter((payer) => payer.source === 'accountant');
+  if (bodies.length > 0) accountantPass(receipt, bodies, context, keep);
+
+  // Pass 4: nobody named; an open item of the credited company for exactly the amount.
   if (found.size === 0) amountOnlyPass(receipt, context, keep);
 
   return [...found.values()].sort((a, b) => b.score - a.score);
@@ -184,10 +187,35 @@ function payerAmountPass(
   }
 }
 
+// An accountant pays for dozens of bodies: only an item of exactly the amount is plausible.
+function accountantPass(
+  receipt: Receipt,
+  bodies: PayerGuess[],
+  context: MatchingContext,
+  keep: Keep,
+): void {
+  const byCustomer = new Map(bodies.map((body) => [body.customerId, body]));
+  const sameAmount = (
+    context.itemsByAmount.get(receipt.companyId)?.get(receipt.amountCents) ?? []
+  ).filter((item) => byCustomer.has(item.customerId) && isStillOpenFor(item, receipt, context));
+  for (const item of sameAmount.slice(0, 5)) {
+    keep([item], {
+      source: 'payerAmount',
+      referenceShare: 0,
+      referencedNumbers: [],
+      unexplainedReferences: 0,
+      payer: byCustomer.get(item.customerId),
+      otherCompany: false,
+      paidBeforeIssue: item.issueDate > receipt.bookingDate,
+      sameAmountAlternatives: sameAmount.length - 1,
+    });
+  }
+}
+
 function amountOnlyPass(receipt: Receipt, context: MatchingContext, keep: Keep): void {
   const sameAmount = (
     context.itemsByAmount.get(receipt.companyId)?.get(receipt.amountCents) ?? []
-  ).filter((item) => !context.taken.has(item.id));
+  ).filter((item) => isStillOpenFor(item, receipt, context));
   if (sameAmount.length === 0 || sameAmount.length > 5) return;
   for (const item of sameAmount) {
     keep([item], {
@@ -201,6 +229,11 @@ function amountOnlyPass(receipt: Receipt, context: MatchingContext, keep: Keep):
       sameAmountAlternatives: sameAmount.length - 1,
     });
   }
+}
+
+// The amount index is built once per run; an item partly paid since no longer has its amount.
+function isStillOpenFor(item: OpenItem, receipt: Receipt, context: MatchingContext): boolean {
+  return !context.taken.has(item.id) && item.remainingCents === receipt.amountCents;
 }
 
 function groupByCustomer(hits: ReferenceHit[]): ReferenceHit[][] {

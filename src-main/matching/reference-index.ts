@@ -24,17 +24,16 @@ const minimumKeyLength = 4;
  */
 export class ReferenceIndex {
   private readonly keys = new Map<string, IndexedKey[]>();
-  private readonly lengths: number[];
+  /** The key lengths that exist for each prefix of `minimumKeyLength` characters. */
+  private readonly lengthsByPrefix = new Map<string, number[]>();
 
   constructor(items: OpenItem[]) {
-    const lengths = new Set<number>();
     for (const item of items) {
       const exact = compactText(item.number);
       const stripped = withoutLeadingZeros(item.number);
-      this.add(exact, { item, zerosDropped: false }, lengths);
-      if (stripped !== exact) this.add(stripped, { item, zerosDropped: true }, lengths);
+      this.add(exact, { item, zerosDropped: false });
+      if (stripped !== exact) this.add(stripped, { item, zerosDropped: true });
     }
-    this.lengths = [...lengths].sort((a, b) => b - a);
   }
 
   /** Every open item whose number appears in the text, best quality per item. */
@@ -45,7 +44,9 @@ export class ReferenceIndex {
       const startsAtBoundary = boundaryBefore[start] === 1;
       // Inside a run of digits nothing starts: "12026" does not contain invoice "2026".
       if (!startsAtBoundary && isDigit(compact[start]) && isDigit(compact[start - 1])) continue;
-      for (const length of this.lengths) {
+      const lengths = this.lengthsByPrefix.get(compact.slice(start, start + minimumKeyLength));
+      if (lengths === undefined) continue;
+      for (const length of lengths) {
         const end = start + length;
         if (end > compact.length) continue;
         const entries = this.keys.get(compact.slice(start, end));
@@ -76,14 +77,17 @@ export class ReferenceIndex {
     return [...best.values()];
   }
 
-  private add(key: string, entry: IndexedKey, lengths: Set<number>): void {
+  private add(key: string, entry: IndexedKey): void {
     if (key.length < minimumKeyLength) return;
     // A bare number of four digits is too common in texts (years, amounts) to stand alone.
     if (/^\d+$/.test(key) && key.length < 5) return;
     const list = this.keys.get(key);
     if (list === undefined) this.keys.set(key, [entry]);
     else list.push(entry);
-    lengths.add(key.length);
+    const prefix = key.slice(0, minimumKeyLength);
+    const lengths = this.lengthsByPrefix.get(prefix) ?? [];
+    if (!lengths.includes(key.length)) lengths.push(key.length);
+    this.lengthsByPrefix.set(prefix, lengths);
   }
 }
 
