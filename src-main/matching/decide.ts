@@ -2,6 +2,14 @@ import type { MatchStatus } from './allocation-kinds.js';
 import type { Candidate } from './candidate.js';
 import type { MatchingSettings } from './matching-settings.js';
 
+/** Why a receipt was not allocated automatically, for the explanation. */
+export type Hesitation =
+  | 'nothingFound'
+  | 'otherCompany'
+  | 'tooClose'
+  | 'notSureEnough'
+  | 'reversal';
+
 export interface Decision {
   status: MatchStatus;
   /** The allocation made, for `auto`. */
@@ -9,6 +17,7 @@ export interface Decision {
   /** The best candidates, ranked, at most three; for `auto` the first is the one chosen. */
   proposals: Candidate[];
   confidence: number;
+  hesitation?: Hesitation;
 }
 
 /**
@@ -18,9 +27,17 @@ export interface Decision {
  */
 export function decide(candidates: Candidate[], settings: MatchingSettings): Decision {
   const [best, second] = candidates;
-  if (best === undefined)
-    return { status: 'unmatched', chosen: undefined, proposals: [], confidence: 0 };
-  const clearlyAhead = second === undefined || best.score - second.score >= settings.autoMargin;
+  if (best === undefined) {
+    return {
+      status: 'unmatched',
+      chosen: undefined,
+      proposals: [],
+      confidence: 0,
+      hesitation: 'nothingFound',
+    };
+  }
+  const clearlyAhead =
+    second === undefined || logit(best.score) - logit(second.score) >= settings.autoMargin;
   if (best.score >= settings.autoThreshold && clearlyAhead && !best.evidence.otherCompany) {
     return {
       status: 'auto',
@@ -29,11 +46,20 @@ export function decide(candidates: Candidate[], settings: MatchingSettings): Dec
       confidence: best.score,
     };
   }
+  const hesitation: Hesitation = best.evidence.otherCompany
+    ? 'otherCompany'
+    : clearlyAhead
+      ? 'notSureEnough'
+      : 'tooClose';
   const proposals = candidates
     .filter((candidate) => candidate.score >= settings.proposalFloor)
     .slice(0, 3);
-  if (proposals.length === 0) {
-    return { status: 'unmatched', chosen: undefined, proposals: [], confidence: best.score };
-  }
-  return { status: 'proposed', chosen: undefined, proposals, confidence: best.score };
+  const status = proposals.length === 0 ? 'unmatched' : 'proposed';
+  return { status, chosen: undefined, proposals, confidence: best.score, hesitation };
+}
+
+// Scores near 1 differ little as probabilities and much as odds: compare log-odds.
+function logit(probability: number): number {
+  const bounded = Math.min(1 - 1e-9, Math.max(1e-9, probability));
+  return Math.log(bounded / (1 - bounded));
 }

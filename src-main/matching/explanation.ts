@@ -1,5 +1,6 @@
 import { formatCentsFrench } from '../money/cents.js';
 import type { Candidate } from './candidate.js';
+import type { Hesitation } from './decide.js';
 import type { CustomerRecord } from './open-items.js';
 
 export type Language = 'en' | 'fr';
@@ -44,16 +45,20 @@ export function explainCandidate(
 }
 
 /** Why nothing was allocated automatically, when the best candidate was not enough. */
-export function explainHesitation(
-  best: Candidate | undefined,
-  second: Candidate | undefined,
-  language: Language,
-): string {
+export function explainHesitation(hesitation: Hesitation, language: Language): string {
   const say = sentences[language];
-  if (best === undefined) return say.nothingFound;
-  if (best.evidence.otherCompany) return say.needsClerkOtherCompany;
-  if (second !== undefined && best.score - second.score < 0.15) return say.tooClose;
-  return say.notSureEnough;
+  switch (hesitation) {
+    case 'nothingFound':
+      return say.nothingFound;
+    case 'otherCompany':
+      return say.needsClerkOtherCompany;
+    case 'tooClose':
+      return say.tooClose;
+    case 'notSureEnough':
+      return say.notSureEnough;
+    case 'reversal':
+      return say.reversal;
+  }
 }
 
 const sentences = {
@@ -80,6 +85,7 @@ const sentences = {
     needsClerkOtherCompany: 'Paid to the wrong company of the group: a clerk decides.',
     tooClose: 'Several candidates are too close to choose automatically.',
     notSureEnough: 'The best candidate is not sure enough to allocate automatically.',
+    reversal: 'The bank reverses an earlier debit: no customer payment.',
   },
   fr: {
     references: (numbers: string[]) =>
@@ -103,6 +109,7 @@ const sentences = {
     needsClerkOtherCompany: 'Payé sur le compte d’une autre société du groupe : à valider.',
     tooClose: 'Plusieurs candidats trop proches pour choisir automatiquement.',
     notSureEnough: 'Le meilleur candidat n’est pas assez sûr pour une affectation automatique.',
+    reversal: 'La banque annule un débit antérieur : pas un règlement client.',
   },
 };
 

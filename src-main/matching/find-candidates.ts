@@ -2,6 +2,7 @@ import { allocationLines } from './allocation-lines.js';
 import { candidateKey, type Candidate, type Evidence, type Receipt } from './candidate.js';
 import { findExactCombinations } from './combinations.js';
 import { classifyGap, type MatchingSettings } from './matching-settings.js';
+import { findNearReferences } from './near-references.js';
 import type { OpenItem } from './open-items.js';
 import type { PayerDirectory, PayerGuess } from './payer-directory.js';
 import type { ReferenceHit, ReferenceIndex } from './reference-index.js';
@@ -62,6 +63,17 @@ export function findCandidates(receipt: Receipt, context: MatchingContext): Cand
 
   // Pass 1: the invoice numbers written in the text, grouped by customer.
   for (const group of groupByCustomer(hits)) referencePass(receipt, group, payers, context, keep);
+
+  // Pass 1b: no number found as written; one a mistake away from an item of a customer the
+  // payer points to.
+  for (const payer of hits.length > 0 ? [] : payers.slice(0, 3)) {
+    if (payer.certainty < 0.5) continue;
+    const open = (context.itemsByCustomer.get(payer.customerId) ?? []).filter(
+      (item) => !context.taken.has(item.id),
+    );
+    const near = findNearReferences(receipt.text, open);
+    if (near.length > 0) referencePass(receipt, near, payers, context, keep);
+  }
 
   // Pass 2: a customer named by IBAN, name or text, and its items adding up to the amount.
   const strongest = payers.filter((payer) => payer.source !== 'accountant').slice(0, 5);

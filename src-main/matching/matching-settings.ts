@@ -12,7 +12,10 @@ export interface MatchingSettings {
   writeOffMaxCents: Cents;
   /** The lowest score allocated without a clerk. */
   autoThreshold: number;
-  /** How far ahead of the next candidate the best one must be to be allocated automatically. */
+  /**
+   * How far ahead of the next candidate the best one must be to be allocated automatically,
+   * in log-odds: 1.5 means at least 4.5 times likelier.
+   */
   autoMargin: number;
   /** Candidates below this score are not even proposed. */
   proposalFloor: number;
@@ -24,7 +27,7 @@ export const defaultMatchingSettings: MatchingSettings = {
   bankFeeMaxRate: 0.05,
   writeOffMaxCents: 200,
   autoThreshold: 0.95,
-  autoMargin: 0.15,
+  autoMargin: 1.5,
   proposalFloor: 0.2,
 };
 

@@ -81,9 +81,11 @@ const ignored = new Set([
  * Fils" give the same tokens.
  */
 export function nameTokens(name: string): string[] {
-  const words = normalizeText(name)
-    .split(' ')
-    .filter((word) => word !== '');
+  const words = joinSpelledLetters(
+    normalizeText(name)
+      .split(' ')
+      .filter((word) => word !== ''),
+  );
   const tokens: string[] = [];
   for (const [position, word] of words.entries()) {
     // "STE" first is a company ("Société"); elsewhere, as in "STE MARIE", a saint.
@@ -97,4 +99,21 @@ export function nameTokens(name: string): string[] {
     tokens.push(word);
   }
   return tokens;
+}
+
+// "C C A S" is how some payers write CCAS: runs of single letters make one word.
+function joinSpelledLetters(words: string[]): string[] {
+  const joined: string[] = [];
+  let run = '';
+  for (const word of words) {
+    if (word.length === 1 && /[A-Z]/.test(word)) {
+      run += word;
+      continue;
+    }
+    if (run !== '') joined.push(run);
+    run = '';
+    joined.push(word);
+  }
+  if (run !== '') joined.push(run);
+  return joined;
 }

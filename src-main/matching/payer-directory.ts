@@ -125,14 +125,17 @@ export class PayerDirectory {
           linked.set(customerId, Math.max(history, linked.get(customerId) ?? 0));
         }
       }
-      const certainty = linked.size === 1 ? 0.8 : linked.size <= 3 ? 0.65 : 0.55;
+      // Knowing one body it paid for never means it pays for no other: always a weak guess.
+      const certainty = linked.size <= 3 ? 0.6 : 0.5;
       for (const [customerId, history] of linked) {
         keep({ customerId, certainty, source: 'accountant', history });
       }
     }
     // A public accountant names the body it pays for in the text, and only there.
     const textFactor = accountant ? 0.92 : 0.85;
-    for (const [customerId, similarity] of this.similarNames(text, 'customer')) {
+    // Its own name ("SGC DE CHAMBERY") is repeated in the text and names no body.
+    const bodyText = accountant && payerName !== undefined ? withoutWords(text, payerName) : text;
+    for (const [customerId, similarity] of this.similarNames(bodyText, 'customer')) {
       if (similarity >= 0.7) {
         keep({ customerId, certainty: similarity * textFactor, source: 'text', history: 0 });
       }
@@ -212,4 +215,11 @@ export function payerLinkKey(kind: PayerLink['kind'], key: string): string {
     return nameTokens(key).join(' ');
   }
   return key;
+}
+
+function withoutWords(text: string, words: string): string {
+  const removed = new Set(nameTokens(words));
+  return nameTokens(text)
+    .filter((token) => !removed.has(token))
+    .join(' ');
 }

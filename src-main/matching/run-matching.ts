@@ -71,6 +71,7 @@ export function runMatching(store: Store, options: MatchingOptions = {}): Matchi
         chosen: undefined,
         proposals: [],
         confidence: 0,
+        hesitation: 'reversal',
       });
       options.onProgress?.(++done, total);
       continue;
@@ -105,7 +106,7 @@ export function runMatching(store: Store, options: MatchingOptions = {}): Matchi
     decisions,
     learned,
     (candidate) => explainCandidate(candidate, book.customers.get(candidate.customerId), language),
-    (decision) => explainHesitation(decision.proposals[0], decision.proposals[1], language),
+    (decision) => explainHesitation(decision.hesitation ?? 'notSureEnough', language),
   );
   const counts: Record<MatchStatus, number> = { auto: 0, proposed: 0, unmatched: 0 };
   for (const decision of decisions.values()) counts[decision.status] += 1;

@@ -1,0 +1,83 @@
+import { compactText, compactWithBoundaries, isDigit } from './normalize-text.js';
+import type { OpenItem } from './open-items.js';
+import type { ReferenceHit } from './reference-index.js';
+
+/**
+ * Invoice numbers of a known customer written with one mistake: a character wrong (a typo,
+ * or an OCR look-alike such as O for 0) or two neighbours swapped. Searched only among the
+ * open items of customers the payer already points to, where a near miss is telling; across
+ * the whole book it would find a look-alike of anything.
+ */
+export function findNearReferences(text: string, items: OpenItem[]): ReferenceHit[] {
+  const { text: compact, boundaryBefore } = compactWithBoundaries(text);
+  const hits: ReferenceHit[] = [];
+  for (const item of items) {
+    const number = compactText(item.number);
+    if (number.length < 5) continue;
+    for (let start = 0; start + number.length <= compact.length; start += 1) {
+      const end = start + number.length;
+      // The same edges as an exact reference: no digit run continues across them.
+      if (boundaryBefore[start] !== 1 && isDigit(compact[start]) && isDigit(compact[start - 1])) {
+        continue;
+      }
+      if (
+        end < compact.length &&
+        boundaryBefore[end] !== 1 &&
+        isDigit(compact[end - 1]) &&
+        isDigit(compact[end])
+      ) {
+        continue;
+      }
+      if (oneMistakeApart(compact, start, number)) {
+        hits.push({ item, quality: 0.75, matched: compact.slice(start, end) });
+        break;
+      }
+    }
+  }
+  return hits;
+}
+
+// True when text[start..] differs from `number` by exactly one substitution or one swap of
+// neighbours; an exact match is the reference index's job.
+function oneMistakeApart(text: string, start: number, number: string): boolean {
+  let first = -1;
+  for (let index = 0; index < number.length; index += 1) {
+    if (text[start + index] === number[index]) continue;
+    if (first >= 0) {
+      const swapped =
+        index === first + 1 &&
+        text[start + first] === number[index] &&
+        text[start + index] === number[first];
+      if (!swapped) return false;
+      // A swap uses both differences; anything after must match exactly.
+      for (let rest = index + 1; rest < number.length; rest += 1) {
+        if (text[start + rest] !== number[rest]) return false;
+      }
+      return true;
+    }
+    first = index;
+  }
+  return first >= 0 && sameKind(text[start + first], number[first]);
+}
+
+// A letter typed for a digit is a typo only when it looks like one (O/0, I/1, S/5, B/8).
+function sameKind(typed: string | undefined, expected: string | undefined): boolean {
+  if (isDigit(typed) === isDigit(expected)) return true;
+  const pair = `${typed}${expected}`;
+  return [
+    'O0',
+    '0O',
+    'I1',
+    '1I',
+    'L1',
+    '1L',
+    'S5',
+    '5S',
+    'B8',
+    '8B',
+    'Z2',
+    '2Z',
+    'G6',
+    '6G',
+  ].includes(pair);
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { findNearReferences } from '../../src-main/matching/near-references.js';
+import type { OpenItem } from '../../src-main/matching/open-items.js';
+import { ReferenceIndex } from '../../src-main/matching/reference-index.js';
+
+function item(id: number, number: string): OpenItem {
+  return {
+    id,
+    companyId: 1,
+    companyCode: 'C01',
+    customerId: 1,
+    number,
+    kind: 'invoice',
+    issueDate: '2026-10-01',
+    dueDate: null,
+    remainingCents: 10_000,
+  };
+}
+
+const found = (hits: Array<{ item: OpenItem }>) => hits.map((hit) => hit.item.number).sort();
+
+describe('references in remittance text', () => {
+  const index = new ReferenceIndex([
+    item(1, 'FA2026-000123'),
+    item(2, '2026-0815'),
+    item(3, 'F26/04512'),
+    item(4, '20260815'),
+  ]);
+
+  it('finds a number cut across two complements, glued, or with its zeros dropped', () => {
+    expect(found(index.find('REGLT FA2026-0001 23'))).toEqual(['FA2026-000123']);
+    expect(found(index.find('FACTFA2026000123'))).toEqual(['FA2026-000123']);
+    expect(found(index.find('FA2026-123 MERCI'))).toEqual(['FA2026-000123']);
+    expect(found(index.find('f26 04512'))).toEqual(['F26/04512']);
+  });
+
+  it('never takes a number out of a longer run of digits', () => {
+    expect(found(index.find('MANDAT 202608150 BORD 12'))).toEqual([]);
+    expect(found(index.find('SIRET 120260815'))).toEqual([]);
+  });
+
+  it('gives a number written alone a better quality than one glued to other text', () => {
+    const [alone] = index.find('FACTURE FA2026-000123');
+    const [glued] = index.find('FACTUREFA2026000123X');
+    expect(alone!.quality).toBe(1);
+    expect(glued!.quality).toBeLessThan(1);
+  });
+});
+
+describe('near references', () => {
+  const items = [item(1, 'INV017310'), item(2, 'FACT 2026 1049')];
+
+  it('finds a number with one typed digit wrong, two digits swapped, or an OCR look-alike', () => {
+    expect(found(findNearReferences('PAIEMENT INV017311', items))).toEqual(['INV017310']);
+    expect(found(findNearReferences('PAIEMENT INV017013', items))).toEqual([]);
+    expect(found(findNearReferences('FACT 2026 1094', items))).toEqual(['FACT 2026 1049']);
+    expect(found(findNearReferences('INVO17310', items))).toEqual(['INV017310']);
+  });
+
+  it('does not take a number with two mistakes, or a letter that looks like no digit', () => {
+    expect(found(findNearReferences('INV017399', items))).toEqual([]);
+    expect(found(findNearReferences('INV0173X0', items))).toEqual([]);
+  });
+});
