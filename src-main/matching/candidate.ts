@@ -47,6 +47,10 @@ export interface Evidence {
   sameAmountAlternatives: number;
   /** How many earlier allocations confirmed this payer for this customer. */
   payerHistory?: number;
+  /** Among same-amount sets of this customer, this one settles the oldest items. */
+  oldestAlternative?: boolean;
+  /** Open items of other customers of the credited company for exactly the amount. */
+  amountTwins?: number;
 }
 
 export interface Candidate {

@@ -32,11 +32,20 @@ export function findCandidates(receipt: Receipt, context: MatchingContext): Cand
     .find(receipt.text)
     .filter((hit) => !context.taken.has(hit.item.id));
   const found = new Map<string, Candidate>();
+  let twins: OpenItem[] | undefined;
+  const sameAmountInCompany = () =>
+    (twins ??= (
+      context.itemsByAmount.get(receipt.companyId)?.get(receipt.amountCents) ?? []
+    ).filter((item) => isStillOpenFor(item, receipt, context)));
   const keep = (items: OpenItem[], evidence: Omit<Evidence, 'gapKind' | 'gapCents'>) => {
     const invoiced = items.reduce((sum, item) => sum + item.remainingCents, 0);
     const gapCents = receipt.amountCents - invoiced;
     const gapKind = classifyGap(gapCents, invoiced, context.settings);
     const lines = allocationLines(items, receipt.amountCents, gapKind, evidence.otherCompany);
+    const amountTwins =
+      evidence.referenceShare === 0
+        ? sameAmountInCompany().filter((item) => item.customerId !== items[0]?.customerId).length
+        : 0;
     const first = items[0] as OpenItem;
     // A partial payment spread oldest first may leave a named item without any line.
     const dropped = items.filter((item) => !lines.some((line) => line.item === item)).length;
@@ -50,6 +59,7 @@ export function findCandidates(receipt: Receipt, context: MatchingContext): Cand
         gapCents,
         unexplainedReferences: evidence.unexplainedReferences + dropped,
         payerHistory: evidence.payer?.history ?? 0,
+        amountTwins,
       },
       features: [],
       score: 0,
@@ -171,9 +181,10 @@ function payerAmountPass(
     payer,
     otherCompany,
   };
-  for (const combination of exact) {
+  for (const [index, combination] of exact.entries()) {
     keep(combination, {
       ...base,
+      oldestAlternative: index === 0 && exact.length > 1,
       unexplainedReferences: named.filter((item) => !combination.includes(item)).length,
       paidBeforeIssue: combination.some((item) => item.issueDate > receipt.bookingDate),
       sameAmountAlternatives: exact.length - 1,
@@ -206,20 +217,27 @@ function accountantPass(
   context: MatchingContext,
   keep: Keep,
 ): void {
-  const byCustomer = new Map(bodies.map((body) => [body.customerId, body]));
-  const sameAmount = (
-    context.itemsByAmount.get(receipt.companyId)?.get(receipt.amountCents) ?? []
-  ).filter((item) => byCustomer.has(item.customerId) && isStillOpenFor(item, receipt, context));
-  for (const item of sameAmount.slice(0, 5)) {
-    keep([item], {
+  // An accountant pays for dozens of bodies: one item, or two, of one body are plausible.
+  const found: Array<{ body: PayerGuess; items: OpenItem[] }> = [];
+  for (const body of bodies.slice(0, 40)) {
+    const items = (context.itemsByCustomer.get(body.customerId) ?? []).filter(
+      (item) => !context.taken.has(item.id) && item.companyId === receipt.companyId,
+    );
+    for (const combination of findExactCombinations(items, receipt.amountCents, { maxSize: 2 })) {
+      found.push({ body, items: combination });
+    }
+  }
+  for (const [index, { body, items }] of found.slice(0, 6).entries()) {
+    keep(items, {
       source: 'payerAmount',
       referenceShare: 0,
       referencedNumbers: [],
       unexplainedReferences: 0,
-      payer: byCustomer.get(item.customerId),
+      payer: body,
       otherCompany: false,
-      paidBeforeIssue: item.issueDate > receipt.bookingDate,
-      sameAmountAlternatives: sameAmount.length - 1,
+      paidBeforeIssue: items.some((item) => item.issueDate > receipt.bookingDate),
+      sameAmountAlternatives: found.length - 1,
+      oldestAlternative: index === 0 && found.length > 1,
     });
   }
 }

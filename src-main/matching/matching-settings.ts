@@ -28,7 +28,7 @@ export const defaultMatchingSettings: MatchingSettings = {
   writeOffMaxCents: 200,
   autoThreshold: 0.95,
   autoMargin: 1.5,
-  proposalFloor: 0.2,
+  proposalFloor: 0.05,
 };
 
 export type GapKind = 'none' | 'writeOff' | 'bankFee' | 'priceRevision' | 'partial' | 'overpaid';

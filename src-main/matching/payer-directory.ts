@@ -37,6 +37,7 @@ export class PayerDirectory {
   private readonly byToken = new Map<string, number[]>();
   private readonly rarity = new Map<string, number>();
   private readonly frequency = new Map<string, number>();
+  private readonly sortedTokens: string[];
   private readonly links = {
     iban: new Map<string, Map<number, number>>(),
     name: new Map<string, Map<number, number>>(),
@@ -64,6 +65,7 @@ export class PayerDirectory {
         else list.push(customer.record.id);
       }
     }
+    this.sortedTokens = [...this.byToken.keys()].sort();
     for (const link of links) this.addLink(link);
   }
 
@@ -150,29 +152,41 @@ export class PayerDirectory {
   private similarNames(text: string, coverage: 'both' | 'customer'): Map<number, number> {
     const textTokens = [...new Set(nameTokens(text))];
     const present = new Set(textTokens);
-    const last = textTokens.at(-1);
+    // Payer names are cut at 35 characters and abbreviated ("TRANSP DU PARC"): a word no
+    // customer has may be the start of one.
+    const abbreviations =
+      coverage === 'both'
+        ? textTokens.filter(
+            (token) => token.length >= 3 && !this.rarity.has(token) && !/\d/.test(token),
+          )
+        : [];
     // Retrieve by the distinctive words only; common ones ("COMMUNE") then add to the score.
     const candidates = new Set<number>();
     for (const token of textTokens) {
-      if (this.isCommon(token)) continue;
-      const ids =
-        coverage === 'both' && token === last ? this.lookupPrefix(token) : this.lookup(token);
-      for (const id of ids) candidates.add(id);
+      if (!this.isCommon(token)) for (const id of this.lookup(token)) candidates.add(id);
     }
-    const textWeight = textTokens.reduce((sum, token) => sum + this.weightOf(token), 0);
+    for (const abbreviation of abbreviations) {
+      for (const id of this.lookupPrefix(abbreviation)) candidates.add(id);
+    }
     const result = new Map<number, number>();
     for (const customerId of candidates) {
       const customer = this.customers.get(customerId);
       if (customer === undefined || customer.weight === 0) continue;
       let matched = 0;
+      let textWeight = 0;
+      const used = new Set<string>();
       for (const token of customer.tokens) {
-        if (
-          present.has(token) ||
-          (coverage === 'both' && last !== undefined && last.length >= 3 && token.startsWith(last))
-        ) {
+        const abbreviation = abbreviations.find(
+          (word) => !used.has(word) && token.startsWith(word),
+        );
+        if (present.has(token)) matched += this.weightOf(token);
+        else if (abbreviation !== undefined) {
+          used.add(abbreviation);
           matched += this.weightOf(token);
+          textWeight += this.weightOf(token);
         }
       }
+      for (const token of textTokens) if (!used.has(token)) textWeight += this.weightOf(token);
       const ofCustomer = Math.min(1, matched / customer.weight);
       const similarity =
         coverage === 'customer'
@@ -192,15 +206,23 @@ export class PayerDirectory {
     return this.byToken.get(token) ?? [];
   }
 
-  // Payer names are cut at 35 characters, so their last word may be a prefix of the real one.
-  private lookupPrefix(token: string): number[] {
-    const exact = this.lookup(token);
-    if (token.length < 3 || this.rarity.has(token) || /^\d+$/.test(token)) return exact;
-    const prefixed: number[] = [...exact];
-    for (const [candidate, ids] of this.byToken) {
-      if (candidate.startsWith(token)) prefixed.push(...ids);
+  /** Customers having a word that starts with `prefix`, by binary search in the sorted words. */
+  private lookupPrefix(prefix: string): number[] {
+    let low = 0;
+    let high = this.sortedTokens.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((this.sortedTokens[middle] as string) < prefix) low = middle + 1;
+      else high = middle;
     }
-    return prefixed;
+    const ids: number[] = [];
+    for (let index = low; index < this.sortedTokens.length; index += 1) {
+      const token = this.sortedTokens[index] as string;
+      if (!token.startsWith(prefix)) break;
+      ids.push(...this.lookup(token));
+      if (ids.length > 200) break;
+    }
+    return ids;
   }
 
   private weightOf(token: string): number {

@@ -24,6 +24,10 @@ export const featureNames = [
   'paidBeforeIssue',
   'payerHistory',
   'yearsOverdue',
+  'payerFromAccountant',
+  'payerFromText',
+  'oldestAlternative',
+  'amountTwins',
 ] as const;
 
 export type FeatureName = (typeof featureNames)[number];
@@ -48,6 +52,10 @@ export const defaultWeights: Record<FeatureName, number> = {
   paidBeforeIssue: -2,
   payerHistory: 0.8,
   yearsOverdue: -0.5,
+  payerFromAccountant: 0,
+  payerFromText: 0,
+  oldestAlternative: 0.5,
+  amountTwins: -0.5,
 };
 
 export type Weights = Record<FeatureName, number>;
@@ -86,6 +94,10 @@ export function candidateFeatures(candidate: Candidate, bookingDate: string): nu
     paidBeforeIssue: evidence.paidBeforeIssue ? 1 : 0,
     payerHistory: Math.min(1, (evidence.payerHistory ?? 0) / 3),
     yearsOverdue: Math.max(0, Math.min(2, daysOverdue / 365)),
+    payerFromAccountant: evidence.payer?.source === 'accountant' ? 1 : 0,
+    payerFromText: evidence.payer?.source === 'text' ? 1 : 0,
+    oldestAlternative: evidence.oldestAlternative === true ? 1 : 0,
+    amountTwins: withoutReference ? Math.min(3, evidence.amountTwins ?? 0) : 0,
   };
   return featureNames.map((name) => values[name]);
 }

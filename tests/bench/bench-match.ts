@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,7 +7,9 @@ import type { ExportedReceipt } from '../../src-main/api/contract.js';
 import { createApi } from '../../src-main/api/router.js';
 import { openStore } from '../../src-main/db/store.js';
 import type { ClerkDecision, ClerkLine } from '../../src-main/matching/clerk-decision.js';
-import { evaluate, type Evaluation, type TruthRecord } from '../demo/evaluate.js';
+import { loadWeights } from '../../src-main/matching/scoring-model.js';
+import { defaultWeights, featureNames } from '../../src-main/matching/scoring.js';
+import { evaluate, formatEvaluation, type Evaluation, type TruthRecord } from '../demo/evaluate.js';
 import { generateGroup, writeGroup } from '../generator/index.js';
 
 /**
@@ -69,8 +71,27 @@ async function playDays(): Promise<void> {
     for (const [index, week] of weeks.entries()) {
       console.log(`week ${index + 1}      ${formatRow(evaluate(week.exported, week.truth))}`);
     }
+    const weights = loadWeights(store);
+    console.log('');
+    console.log('learned weights (default -> trained):');
+    for (const name of featureNames) {
+      console.log(
+        `  ${name.padEnd(30)} ${defaultWeights[name].toFixed(2).padStart(6)} -> ${weights[name].toFixed(2).padStart(6)}`,
+      );
+    }
     const all = weeks.flatMap((week) => week.exported);
     console.log(`all         ${formatRow(evaluate(all, truth))}`);
+    const last = weeks.at(-1);
+    // For studying the misses: BENCH_DUMP=file writes the last week's receipts and truth.
+    if (last !== undefined && process.env.BENCH_DUMP) {
+      writeFileSync(process.env.BENCH_DUMP, JSON.stringify(last));
+    }
+    if (last !== undefined) {
+      console.log('');
+      console.log('last week, by scenario');
+      for (const line of formatEvaluation(evaluate(last.exported, last.truth)).slice(5))
+        console.log(line);
+    }
   } finally {
     await store.close();
     rmSync(folder, { recursive: true, force: true });
