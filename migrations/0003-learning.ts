@@ -71,6 +71,7 @@ const statements = [
     id INTEGER PRIMARY KEY,
     weights_json TEXT NOT NULL,
     examples INTEGER NOT NULL,
+    auto_threshold REAL,
     trained_at TEXT NOT NULL
   )`,
   `CREATE TABLE training_example (

@@ -13,7 +13,7 @@ import { isPublicAccountant } from './public-payers.js';
 import { ReferenceIndex } from './reference-index.js';
 import { loadPayerLinks } from './learned-facts.js';
 import { saveDecisions } from './save-decisions.js';
-import { loadWeights } from './scoring-model.js';
+import { loadScoringModel } from './scoring-model.js';
 import type { Weights } from './scoring.js';
 
 const log = createLogger('matching');
@@ -43,7 +43,12 @@ export interface MatchingOptions {
  */
 export function runMatching(store: Store, options: MatchingOptions = {}): MatchingSummary {
   const started = performance.now();
-  const settings = options.settings ?? defaultMatchingSettings;
+  const model = loadScoringModel(store);
+  // The threshold the clerks' decisions justify, unless the caller sets its own.
+  const settings = options.settings ?? {
+    ...defaultMatchingSettings,
+    autoThreshold: model.autoThreshold ?? defaultMatchingSettings.autoThreshold,
+  };
   const language = options.language ?? 'en';
   const book = loadOpenBook(store);
   const links = loadPayerLinks(store);
@@ -54,7 +59,7 @@ export function runMatching(store: Store, options: MatchingOptions = {}): Matchi
     itemsByAmount: indexByAmount(book.items),
     taken: new Set<number>(),
     settings,
-    weights: options.weights ?? loadWeights(store),
+    weights: options.weights ?? model.weights,
   };
   const receipts = loadReceiptsToMatch(store);
   const decisions = new Map<number, Decision>();

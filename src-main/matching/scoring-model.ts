@@ -1,6 +1,7 @@
 import type { Store } from '../db/store.js';
 import { createLogger } from '../log/logger.js';
-import { defaultWeights, featureNames, scoreFeatures, type Weights } from './scoring.js';
+import { defaultWeights, featureNames, type Weights } from './scoring.js';
+import { calibrateThreshold, decidedCases } from './threshold-calibration.js';
 
 const log = createLogger('scoring');
 
@@ -58,26 +59,58 @@ export function trainWeights(
   ) as Weights;
 }
 
-/** Retrains on every recorded example and stores the new weights; returns them. */
-export function retrainScoringModel(store: Store): { weights: Weights; examples: number } {
-  const examples = (
-    store.sql
-      .prepare('SELECT features_json AS features, label FROM training_example')
-      .all() as Array<{
-      features: string;
-      label: 0 | 1;
-    }>
-  ).map((row) => ({ features: JSON.parse(row.features) as number[], label: row.label }));
+export interface ScoringModel {
+  weights: Weights;
+  /** The automatic threshold the decisions justify, when calibrated. */
+  autoThreshold: number | undefined;
+  examples: number;
+}
+
+/** The latest trained model, or the default weights and no calibrated threshold. */
+export function loadScoringModel(store: Store): ScoringModel {
+  const row = store.sql
+    .prepare(
+      `SELECT weights_json AS weights, auto_threshold AS threshold, examples
+       FROM scoring_model ORDER BY id DESC LIMIT 1`,
+    )
+    .get() as { weights: string; threshold: number | null; examples: number } | undefined;
+  if (row === undefined)
+    return { weights: { ...defaultWeights }, autoThreshold: undefined, examples: 0 };
+  return {
+    weights: { ...defaultWeights, ...(JSON.parse(row.weights) as Partial<Weights>) },
+    autoThreshold: row.threshold ?? undefined,
+    examples: row.examples,
+  };
+}
+
+/**
+ * Retrains on every recorded example, calibrates the automatic threshold on the same
+ * decisions, and stores both; returns the new model.
+ */
+export function retrainScoringModel(store: Store): ScoringModel {
+  const rows = store.sql
+    .prepare(
+      'SELECT decision_id AS decisionId, features_json AS features, label FROM training_example',
+    )
+    .all() as Array<{ decisionId: number; features: string; label: 0 | 1 }>;
+  const byDecision = new Map<number, TrainingExample[]>();
+  const examples = rows.map((row) => {
+    const example = { features: JSON.parse(row.features) as number[], label: row.label };
+    const list = byDecision.get(row.decisionId) ?? [];
+    list.push(example);
+    byDecision.set(row.decisionId, list);
+    return example;
+  });
   const weights = trainWeights(examples);
+  const autoThreshold = calibrateThreshold(decidedCases(byDecision, weights));
   store.sql
-    .prepare('INSERT INTO scoring_model (weights_json, examples, trained_at) VALUES (?, ?, ?)')
-    .run(JSON.stringify(weights), examples.length, new Date().toISOString());
-  const accuracy =
-    examples.filter(
-      (example) => (scoreFeatures(example.features, weights) >= 0.5 ? 1 : 0) === example.label,
-    ).length / Math.max(1, examples.length);
-  log.info('scoring model trained', { examples: examples.length, accuracy: round(accuracy) });
-  return { weights, examples: examples.length };
+    .prepare(
+      `INSERT INTO scoring_model (weights_json, examples, auto_threshold, trained_at)
+       VALUES (?, ?, ?, ?)`,
+    )
+    .run(JSON.stringify(weights), examples.length, autoThreshold, new Date().toISOString());
+  log.info('scoring model trained', { examples: examples.length, autoThreshold });
+  return { weights, autoThreshold, examples: examples.length };
 }
 
 function round(value: number): number {

@@ -7,7 +7,7 @@ import type { ExportedReceipt } from '../../src-main/api/contract.js';
 import { createApi } from '../../src-main/api/router.js';
 import { openStore } from '../../src-main/db/store.js';
 import type { ClerkDecision, ClerkLine } from '../../src-main/matching/clerk-decision.js';
-import { loadWeights } from '../../src-main/matching/scoring-model.js';
+import { loadScoringModel } from '../../src-main/matching/scoring-model.js';
 import { defaultWeights, featureNames } from '../../src-main/matching/scoring.js';
 import { evaluate, formatEvaluation, type Evaluation, type TruthRecord } from '../demo/evaluate.js';
 import { generateGroup, writeGroup } from '../generator/index.js';
@@ -71,8 +71,12 @@ async function playDays(): Promise<void> {
     for (const [index, week] of weeks.entries()) {
       console.log(`week ${index + 1}      ${formatRow(evaluate(week.exported, week.truth))}`);
     }
-    const weights = loadWeights(store);
+    const model = loadScoringModel(store);
+    const weights = model.weights;
     console.log('');
+    console.log(
+      `automatic threshold calibrated on ${model.examples} examples: ${model.autoThreshold}`,
+    );
     console.log('learned weights (default -> trained):');
     for (const name of featureNames) {
       console.log(
