@@ -1,4 +1,5 @@
 import { nameTokens } from './name-tokens.js';
+import { normalizeText } from './normalize-text.js';
 import type { CustomerRecord } from './open-items.js';
 import { isPublicAccountant } from './public-payers.js';
 
@@ -136,7 +137,8 @@ export class PayerDirectory {
     // A public accountant names the body it pays for in the text, and only there.
     const textFactor = accountant ? 0.92 : 0.85;
     // Its own name ("SGC DE CHAMBERY") is repeated in the text and names no body.
-    const bodyText = accountant && payerName !== undefined ? withoutWords(text, payerName) : text;
+    const bodyText =
+      accountant && payerName !== undefined ? withoutPayerName(text, payerName) : text;
     for (const [customerId, similarity] of this.similarNames(bodyText, 'customer')) {
       if (similarity >= 0.7) {
         keep({ customerId, certainty: similarity * textFactor, source: 'text', history: 0 });
@@ -239,9 +241,15 @@ export function payerLinkKey(kind: PayerLink['kind'], key: string): string {
   return key;
 }
 
-function withoutWords(text: string, words: string): string {
-  const removed = new Set(nameTokens(words));
-  return nameTokens(text)
-    .filter((token) => !removed.has(token))
-    .join(' ');
+// Removes the payer's own name from the text, whole or cut (bank labels cut it at 31
+// characters), so that "CNE DE CHAMBERY ... SGC DE CHAMBERY" still names the commune.
+function withoutPayerName(text: string, name: string): string {
+  let remaining = ` ${normalizeText(text)} `;
+  const words = normalizeText(name).split(' ');
+  for (let count = words.length; count >= 2; count -= 1) {
+    const phrase = ` ${words.slice(0, count).join(' ')} `;
+    if (phrase.length < 10 && count < words.length) break;
+    while (remaining.includes(phrase)) remaining = remaining.replace(phrase, ' ');
+  }
+  return remaining.trim();
 }
