@@ -1,8 +1,13 @@
 import { InitialSchema1764806400000 } from './0001-initial-schema.js';
+import { Accounting1764806500000 } from './0002-accounting.js';
 import { Learning1764806600000 } from './0003-learning.js';
 
 /**
  * Every migration, oldest first. Listed by hand so that the order never depends on file
  * names, and so that a database holding a migration missing here is known to be newer.
  */
-export const migrations = [InitialSchema1764806400000, Learning1764806600000];
+export const migrations = [
+  InitialSchema1764806400000,
+  Accounting1764806500000,
+  Learning1764806600000,
+];

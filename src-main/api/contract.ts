@@ -6,6 +6,7 @@ import type { DecisionOutcome } from '../matching/apply-decisions.js';
 import type { LearnedFact } from '../matching/learned-facts.js';
 import type { Language } from '../matching/explanation.js';
 import type { MatchingSummary } from '../matching/run-matching.js';
+import type { AccountingApi } from './accounting-methods.js';
 
 export type {
   CompanySummary,
@@ -19,7 +20,7 @@ export type {
  * Every operation the CLI, the desktop shell and the browser bridge may call, by name, with
  * its argument and result. Arguments and results are plain JSON values.
  */
-export interface LettraApi {
+export interface LettraApi extends AccountingApi {
   'companies.add': (input: NewCompany) => CompanySummary;
   'companies.list': (input: Record<string, never>) => CompanySummary[];
   'imports.statements': (input: { paths: string[]; company?: string }) => StatementImportResult[];

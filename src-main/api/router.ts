@@ -9,10 +9,12 @@ import { readClerkDecisions } from '../matching/clerk-decision.js';
 import { listLearnedFacts, removeLearnedFact } from '../matching/learned-facts.js';
 import { runMatching } from '../matching/run-matching.js';
 import type { LettraApi, ProgressListener } from './contract.js';
+import { accountingDecisionHooks, accountingMethods, postedAfter } from './accounting-methods.js';
 
 /** Binds every API method to its service on one open store. */
 export function createApi(store: Store, onProgress: ProgressListener = () => {}): LettraApi {
   return {
+    ...accountingMethods(store, onProgress),
     'companies.add': (input) => addCompany(store, input),
     'companies.list': () => listCompanies(store),
     'imports.statements': ({ paths, company }) =>
@@ -26,14 +28,22 @@ export function createApi(store: Store, onProgress: ProgressListener = () => {})
         onProgress: (done, total) => onProgress('import ledgers', done, total),
       }),
     'matching.run': ({ language }) =>
-      runMatching(store, {
-        language,
-        onProgress: (done, total) => onProgress('match', done, total),
-      }),
+      postedAfter(
+        store,
+        runMatching(store, {
+          language,
+          onProgress: (done, total) => onProgress('match', done, total),
+        }),
+      ),
     'allocations.export': () => exportAllocations(store),
     'allocations.exportCsv': () => allocationsToCsv(exportAllocations(store)),
     'decisions.apply': ({ decisions, actor, source }) =>
-      applyDecisions(store, readClerkDecisions(decisions, source ?? 'decisions'), actor),
+      applyDecisions(
+        store,
+        readClerkDecisions(decisions, source ?? 'decisions'),
+        actor,
+        accountingDecisionHooks(store, actor),
+      ),
     'learned.list': () => listLearnedFacts(store),
     'learned.remove': ({ id }) => removeLearnedFact(store, id),
   };

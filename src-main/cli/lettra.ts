@@ -7,6 +7,7 @@ import type { Language } from '../matching/explanation.js';
 import { registerDecisionCommands } from './decision-commands.js';
 import { printLedgerImports, printMatching, printStatementImports } from './print-results.js';
 import { withApi } from './with-api.js';
+import { registerAccountingCommands } from './accounting-commands.js';
 
 const language: Language = process.env.LETTRA_LANG === 'fr' ? 'fr' : 'en';
 
@@ -104,6 +105,8 @@ program
   );
 
 registerDecisionCommands(program);
+
+registerAccountingCommands(program);
 
 try {
   await program.parseAsync(process.argv);

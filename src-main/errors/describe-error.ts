@@ -22,6 +22,24 @@ const headlines: Record<ErrorCode, Record<Language, string>> = {
     en: 'The database cannot be opened',
     fr: 'La base ne peut pas être ouverte',
   },
+  'accounting.badSetting': {
+    en: 'Invalid posting setting',
+    fr: 'Paramètre de comptabilisation invalide',
+  },
+  'accounting.batchAltered': {
+    en: 'An exported batch no longer matches its file',
+    fr: 'Un lot exporté ne correspond plus à son fichier',
+  },
+  'accounting.nothingToUndo': {
+    en: 'Nothing to undo on this receipt',
+    fr: 'Rien à annuler sur cet encaissement',
+  },
+  'accounting.unknownBatch': { en: 'Unknown export batch', fr: 'Lot d’export inconnu' },
+  'accounting.unknownInvoice': { en: 'Unknown invoice', fr: 'Facture inconnue' },
+  'accounting.unknownTransaction': {
+    en: 'Unknown bank transaction',
+    fr: 'Opération bancaire inconnue',
+  },
   usage: { en: 'Wrong command', fr: 'Commande incorrecte' },
 };
 

@@ -26,6 +26,12 @@ export type ErrorCode =
   | 'account.unknown'
   | 'database.newerVersion'
   | 'database.unreadable'
+  | 'accounting.badSetting'
+  | 'accounting.batchAltered'
+  | 'accounting.nothingToUndo'
+  | 'accounting.unknownBatch'
+  | 'accounting.unknownInvoice'
+  | 'accounting.unknownTransaction'
   | 'usage';
 
 /**

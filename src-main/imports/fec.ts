@@ -3,6 +3,7 @@ import { checkFieldCount, detectSeparator } from './delimited-columns.js';
 import { decodeFecText } from './fec-decoding.js';
 import { fecSeparators, resolveFecColumns, type FecColumns } from './fec-columns.js';
 import { letteringState } from './fec-lettering.js';
+import { FecLedgerFacts } from './fec-ledger-facts.js';
 import { collectOpenItems, type OpenLine } from './fec-open-items.js';
 import { FecValueReader } from './fec-values.js';
 import type { LedgerCustomer, ParsedLedger } from './ledger-types.js';
@@ -32,6 +33,7 @@ export function parseFec(
   const openLines: OpenLine[] = [];
   const isSalesJournal = salesJournalTest();
   const values = new FecValueReader(fileName, columns);
+  const facts = new FecLedgerFacts();
   let lineCount = 0;
 
   for (let text = reader.read(); text !== undefined; text = reader.read()) {
@@ -52,6 +54,12 @@ export function parseFec(
     const customerCode = field(fields, columns.auxiliaryAccount) || account;
     registerCustomer(customers, customerCode, account, fields, columns);
     const lettering = field(fields, columns.lettering);
+    const number = field(fields, columns.pieceRef) || fieldOrEmpty(fields, columns.entryNumber);
+    const fromSalesJournal = isSalesJournal(
+      field(fields, columns.journalCode),
+      field(fields, columns.journalLabel),
+    );
+    facts.add({ entryDate, customerCode, pieceRef: number, cents, lettering, fromSalesJournal });
     const state = letteringState(lettering);
     if (state === 'settled') continue;
 
@@ -60,14 +68,11 @@ export function parseFec(
       line,
       customerCode,
       account,
-      number: field(fields, columns.pieceRef) || fieldOrEmpty(fields, columns.entryNumber),
+      number,
       label: field(fields, columns.entryLabel),
       issueDate,
       dueDate: dueDateText === '' ? undefined : values.date(dueDateText, line, 'DateEcheance'),
-      fromSalesJournal: isSalesJournal(
-        field(fields, columns.journalCode),
-        field(fields, columns.journalLabel),
-      ),
+      fromSalesJournal,
       cents,
       lettering: state === 'partial' ? lettering : '',
     });
@@ -80,6 +85,7 @@ export function parseFec(
     items: collectOpenItems(openLines, names),
     lineCount,
   };
+  facts.applyTo(ledger);
   const siren = sirenFromFecFileName(fileName);
   if (siren !== undefined) ledger.siren = siren;
   return ledger;

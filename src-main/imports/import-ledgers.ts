@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
+import { recordLedgerFacts } from '../accounting/ledger-facts.js';
 import { requireCompany } from '../companies/company-service.js';
 import type { Store } from '../db/store.js';
 import { LettraError } from '../errors/lettra-error.js';
@@ -57,9 +58,11 @@ export function importLedgers(
     byCompany: splitByCompany(store, file.ledger, file.name, options.companyCode),
   }));
   const { sql } = store;
+  // The collective account is kept when the ledger names one: lettrage must use the same.
   const upsertCustomer = sql.prepare(
-    `INSERT INTO customer (company_id, code, name) VALUES (?, ?, ?)
-     ON CONFLICT (company_id, code) DO UPDATE SET name = excluded.name RETURNING id`,
+    `INSERT INTO customer (company_id, code, name, account) VALUES (?, ?, ?, ?)
+     ON CONFLICT (company_id, code) DO UPDATE SET name = excluded.name,
+       account = coalesce(excluded.account, customer.account) RETURNING id`,
   );
   const closeCompanyItems = sql.prepare(
     'UPDATE invoice SET ledger_open_cents = 0 WHERE company_id = ? AND ledger_open_cents <> 0',
@@ -91,12 +94,17 @@ export function importLedgers(
         closeCompanyItems.run(companyId);
         const customerIds = new Map<string, number>();
         const customerNames = new Map(ledger.customers.map((c) => [c.code, c.name]));
-        for (const item of items) customerNames.set(item.customerCode, item.customerName);
+        const accounts = new Map(ledger.customers.map((c) => [c.code, c.account]));
+        for (const item of items) {
+          customerNames.set(item.customerCode, item.customerName);
+          if (item.account !== undefined) accounts.set(item.customerCode, item.account);
+        }
         for (const [code, customerName] of customerNames) {
           if (ledger.format === 'csv' && !items.some((item) => item.customerCode === code)) {
             continue;
           }
-          const id = upsertCustomer.pluck().get(companyId, code, customerName) as number;
+          const account = accounts.get(code) ?? null;
+          const id = upsertCustomer.pluck().get(companyId, code, customerName, account) as number;
           customerIds.set(code, id);
         }
         customers += customerIds.size;
@@ -117,15 +125,18 @@ export function importLedgers(
         const openAfter = new Set(openIds.all(companyId) as number[]);
         openItems += openAfter.size;
         closedItems += openBefore.filter((id) => !openAfter.has(id)).length;
-        insertFile.run(
-          ledger.format,
-          name,
-          sha256,
-          companyId,
-          new Date().toISOString(),
-          ledger.lineCount,
-          items.length,
+        const importFileId = Number(
+          insertFile.run(
+            ledger.format,
+            name,
+            sha256,
+            companyId,
+            new Date().toISOString(),
+            ledger.lineCount,
+            items.length,
+          ).lastInsertRowid,
         );
+        recordLedgerFacts(store, { companyId, importFileId, ledger, items });
       }
       const companies = [...byCompany.keys()].map(
         (id) => sql.prepare('SELECT code FROM company WHERE id = ?').pluck().get(id) as string,

@@ -55,4 +55,10 @@ export interface ParsedLedger {
   items: LedgerOpenItem[];
   /** Number of data lines read, customer account or not. */
   lineCount: number;
+  /** FEC only: invoiced revenue per month (YYYY-MM), from the sales journals' customer lines. */
+  revenueByMonth?: Map<string, Cents>;
+  /** FEC only: how many customer-account lines have each key (see `customerLineKey`). */
+  customerLineKeys?: Map<string, number>;
+  /** FEC only: per customer account, the position (A = 0) of the highest lettrage code used. */
+  highestLettering?: Map<string, number>;
 }

@@ -53,6 +53,15 @@ async function runDemo(outputFolder: string): Promise<void> {
     writeFileSync(join(outputFolder, 'allocations.json'), `${JSON.stringify(exported, null, 2)}\n`);
     writeFileSync(join(outputFolder, 'allocations.csv'), api['allocations.exportCsv']({}));
 
+    // The accounting impact: each company's automatic allocations as a numbered FEC batch.
+    let entries = 0;
+    for (const company of manifest.companies) {
+      const { batch, text } = api['accounting.export']({ company: company.code, format: 'fec' });
+      if (batch === null) continue;
+      writeFileSync(join(outputFolder, batch.fileName), text);
+      entries += batch.entryCount;
+    }
+
     const truth = JSON.parse(
       readFileSync(join(filesFolder, manifest.truth), 'utf8'),
     ) as TruthRecord[];
@@ -61,6 +70,7 @@ async function runDemo(outputFolder: string): Promise<void> {
     for (const line of formatEvaluation(evaluate(exported, truth))) console.log(line);
     console.log('');
     console.log(`Exports: ${join(outputFolder, 'allocations.json')} and allocations.csv`);
+    console.log(`Accounting: ${entries} balanced bank-journal entries, one FEC batch per company`);
     console.log(`Database: ${store.path} (try: npx lettra --db ${store.path} company list)`);
     console.log(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
   } finally {

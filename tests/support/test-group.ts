@@ -87,7 +87,8 @@ export async function testGroup(invoices: TestInvoice[]) {
   } satisfies { api: LettraApi } & Record<string, unknown>;
 }
 
-function camt053(iban: string, transfers: TestTransfer[], sequence: number): string {
+/** A camt.053 statement of `transfers` on the account `iban`, numbered `sequence`. */
+export function camt053(iban: string, transfers: TestTransfer[], sequence: number): string {
   const entries = transfers
     .map(
       (transfer, position) => `
