@@ -218,15 +218,32 @@ function accountantPass(
   keep: Keep,
 ): void {
   // An accountant pays for dozens of bodies: one item, or two, of one body are plausible.
-  const found: Array<{ body: PayerGuess; items: OpenItem[] }> = [];
+  // One lookup table over all their open items, keyed by body and amount, finds both.
+  const keyOf = (customerId: number, amount: number) => customerId * 1e11 + amount;
+  const byBodyAndAmount = new Map<number, OpenItem[]>();
+  const open: OpenItem[] = [];
   for (const body of bodies.slice(0, 40)) {
-    const items = (context.itemsByCustomer.get(body.customerId) ?? []).filter(
-      (item) => !context.taken.has(item.id) && item.companyId === receipt.companyId,
-    );
-    for (const combination of findExactCombinations(items, receipt.amountCents, { maxSize: 2 })) {
-      found.push({ body, items: combination });
+    for (const item of context.itemsByCustomer.get(body.customerId) ?? []) {
+      if (context.taken.has(item.id) || item.companyId !== receipt.companyId) continue;
+      open.push(item);
+      const key = keyOf(item.customerId, item.remainingCents);
+      const list = byBodyAndAmount.get(key);
+      if (list === undefined) byBodyAndAmount.set(key, [item]);
+      else list.push(item);
     }
   }
+  const bodyOf = new Map(bodies.map((body) => [body.customerId, body]));
+  const found: Array<{ body: PayerGuess; items: OpenItem[] }> = [];
+  for (const item of open) {
+    const body = bodyOf.get(item.customerId) as PayerGuess;
+    if (item.remainingCents === receipt.amountCents) found.push({ body, items: [item] });
+    const rest = receipt.amountCents - item.remainingCents;
+    for (const other of byBodyAndAmount.get(keyOf(item.customerId, rest)) ?? []) {
+      if (other.id > item.id) found.push({ body, items: [item, other].sort(byDueDate) });
+    }
+    if (found.length > 20) break;
+  }
+  found.sort((a, b) => a.items.length - b.items.length);
   for (const [index, { body, items }] of found.slice(0, 6).entries()) {
     keep(items, {
       source: 'payerAmount',

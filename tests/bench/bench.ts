@@ -90,7 +90,7 @@ if (mode === '--one') {
     .filter((value) => value > 0);
   const self = fileURLToPath(import.meta.url);
   console.log(
-    'receipts  open invoices  transactions  ledgers s  statements s  match s  match s/1k  auto %  peak MB',
+    'receipts  open invoices  transactions  ledgers s  statements s  match+post s  s/1k receipts  auto %  peak MB',
   );
   for (const receipts of sizes.length > 0 ? sizes : [10_000]) {
     const output = execFileSync(process.execPath, [self, '--one', String(receipts)], {
@@ -106,8 +106,8 @@ if (mode === '--one') {
         String(result.transactions).padStart(13),
         result.importLedgersSeconds.toFixed(2).padStart(10),
         result.importStatementsSeconds.toFixed(2).padStart(13),
-        result.matchSeconds.toFixed(2).padStart(8),
-        ((result.matchSeconds * 1000) / Math.max(1, result.receipts)).toFixed(3).padStart(11),
+        result.matchSeconds.toFixed(2).padStart(12),
+        ((result.matchSeconds * 1000) / Math.max(1, result.receipts)).toFixed(3).padStart(13),
         ((result.auto * 100) / Math.max(1, result.receipts)).toFixed(1).padStart(7),
         String(result.peakMegabytes).padStart(8),
       ].join(' '),
