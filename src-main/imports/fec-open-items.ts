@@ -12,7 +12,8 @@ export interface OpenLine {
   label: string;
   issueDate: string;
   dueDate?: string;
-  fromSalesJournal: boolean;
+  /** Booked in a bank or cash journal: a credit there is a payment, elsewhere a credit note. */
+  fromTreasuryJournal: boolean;
   /** Debit minus credit: positive when the customer owes it. */
   cents: Cents;
   /** The partial lettering code, or '' for a line that carries none. */
@@ -23,7 +24,7 @@ interface Piece {
   first: OpenLine;
   amountCents: Cents;
   openAmountCents: Cents;
-  fromSalesJournal: boolean;
+  fromTreasuryJournal: boolean;
   dueDate?: string;
 }
 
@@ -53,14 +54,14 @@ export function collectOpenItems(
         first: line,
         amountCents: line.cents,
         openAmountCents: openCents,
-        fromSalesJournal: line.fromSalesJournal,
+        fromTreasuryJournal: line.fromTreasuryJournal,
         dueDate: line.dueDate,
       });
       continue;
     }
     piece.amountCents += line.cents;
     piece.openAmountCents += openCents;
-    piece.fromSalesJournal ||= line.fromSalesJournal;
+    piece.fromTreasuryJournal ||= line.fromTreasuryJournal;
     piece.dueDate ??= line.dueDate;
   }
 
@@ -82,7 +83,7 @@ function toItem(piece: Piece, customerNames: ReadonlyMap<string, string>): Ledge
     number: first.number,
     // A credit balance from the sales journal is an avoir; anywhere else it is money
     // received and not yet allocated to an invoice.
-    kind: sign > 0 ? 'invoice' : piece.fromSalesJournal ? 'creditNote' : 'payment',
+    kind: sign > 0 ? 'invoice' : piece.fromTreasuryJournal ? 'payment' : 'creditNote',
     issueDate: first.issueDate,
     amountCents: piece.amountCents,
     openAmountCents: piece.openAmountCents,

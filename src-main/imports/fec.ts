@@ -31,7 +31,14 @@ export function parseFec(
   const { separator, columns } = readHeader(reader, fileName);
   const customers = new Map<string, LedgerCustomer>();
   const openLines: OpenLine[] = [];
-  const isSalesJournal = salesJournalTest();
+  const isSalesJournal = journalTest(
+    (code, label) => code.startsWith('VT') || code.startsWith('VE') || label.includes('vente'),
+  );
+  // Bank and cash journals (BQ, BNP, CA, "Banque", "Caisse"): a credit there is a payment.
+  const isTreasuryJournal = journalTest(
+    (code, label) =>
+      /^(B|CA|CAI|TR)/.test(code) || /banque|bank|caisse|tresorerie|cheque|virement/.test(label),
+  );
   const values = new FecValueReader(fileName, columns);
   const facts = new FecLedgerFacts();
   let lineCount = 0;
@@ -59,6 +66,10 @@ export function parseFec(
       field(fields, columns.journalCode),
       field(fields, columns.journalLabel),
     );
+    const fromTreasuryJournal = isTreasuryJournal(
+      field(fields, columns.journalCode),
+      field(fields, columns.journalLabel),
+    );
     facts.add({ entryDate, customerCode, pieceRef: number, cents, lettering, fromSalesJournal });
     const state = letteringState(lettering);
     if (state === 'settled') continue;
@@ -72,7 +83,7 @@ export function parseFec(
       label: field(fields, columns.entryLabel),
       issueDate,
       dueDate: dueDateText === '' ? undefined : values.date(dueDateText, line, 'DateEcheance'),
-      fromSalesJournal,
+      fromTreasuryJournal,
       cents,
       lettering: state === 'partial' ? lettering : '',
     });
@@ -141,24 +152,25 @@ function registerCustomer(
 }
 
 /**
- * Tells a sales journal (VT, VE, VTE, VEN... or a label speaking of ventes) from the others,
- * remembering the answer per journal since a FEC has few journals and many lines.
+ * Tells a kind of journal by its code and label, remembering the answer per journal since a
+ * FEC has few journals and many lines.
  */
-function salesJournalTest(): (code: string, label: string) => boolean {
+function journalTest(
+  test: (upperCode: string, plainLabel: string) => boolean,
+): (code: string, label: string) => boolean {
   const known = new Map<string, boolean>();
   return (code, label) => {
     const key = `${code}\u0000${label}`;
-    let sales = known.get(key);
-    if (sales === undefined) {
-      const upper = code.toUpperCase();
+    let answer = known.get(key);
+    if (answer === undefined) {
       const plainLabel = label
         .normalize('NFD')
         .replace(/[\u0300-\u036f]/g, '')
         .toLowerCase();
-      sales = upper.startsWith('VT') || upper.startsWith('VE') || plainLabel.includes('vente');
-      known.set(key, sales);
+      answer = test(code.toUpperCase(), plainLabel);
+      known.set(key, answer);
     }
-    return sales;
+    return answer;
   };
 }
 

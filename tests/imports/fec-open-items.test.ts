@@ -86,6 +86,42 @@ describe('parseFec open items', () => {
     ]);
   });
 
+  it('takes a credit booked in a credit-note or miscellaneous journal for a credit note', () => {
+    const rows = [
+      {
+        ...invoice,
+        JournalCode: 'AV',
+        JournalLib: 'Avoirs clients',
+        PieceRef: 'AV-12',
+        Credit: '100,00',
+        Debit: '',
+      },
+      {
+        ...invoice,
+        JournalCode: 'OD',
+        JournalLib: 'Operations diverses',
+        PieceRef: 'AV-13',
+        Credit: '50,00',
+        Debit: '',
+      },
+      {
+        ...invoice,
+        JournalCode: 'CAI',
+        JournalLib: 'Caisse',
+        PieceRef: 'ESP-1',
+        Credit: '20,00',
+        Debit: '',
+      },
+    ];
+    const ledger = parseFec(fec(rows), 'fec.txt');
+
+    expect(ledger.items.map((item) => [item.number, item.kind])).toEqual([
+      ['AV-12', 'creditNote'],
+      ['AV-13', 'creditNote'],
+      ['ESP-1', 'payment'],
+    ]);
+  });
+
   it('takes the collective account as the customer when CompAuxNum is empty', () => {
     const rows = [{ CompteNum: '411DUPONT', CompteLib: 'Dupont SA', PieceRef: 'F9', Debit: '10' }];
     const ledger = parseFec(fec(rows), 'fec.txt');
