@@ -1,7 +1,8 @@
 import type { Store } from '../db/store.js';
 import { LettraError } from '../errors/lettra-error.js';
 import { createLogger } from '../log/logger.js';
-import { parseDecimalToCents } from '../money/cents.js';
+import { formatCentsPlain, parseDecimalToCents } from '../money/cents.js';
+import type { AllocationKind } from './allocation-kinds.js';
 import { allocationKinds, type ClerkDecision, type ClerkLine } from './clerk-decision.js';
 import { learnFromDecision } from './learn-from-decision.js';
 import type { StoredProposalLine } from './save-decisions.js';
@@ -201,9 +202,13 @@ function clerkLines(
       field: 'allocations',
     });
   }
+  // What is still open on the item, leaving out what this very receipt settled before.
   const findInvoice = store.sql.prepare(
-    `SELECT i.id, i.company_id AS companyId, i.customer_id AS customerId FROM invoice i
-     JOIN company c ON c.id = i.company_id WHERE c.code = ? AND i.number = ?
+    `SELECT i.id, i.company_id AS companyId, i.customer_id AS customerId, i.kind AS itemKind,
+       i.ledger_open_cents - coalesce((SELECT sum(a.amount_cents) FROM allocation a
+         WHERE a.invoice_id = i.id AND a.transaction_id <> ?
+           AND a.kind IN ('invoice', 'partial', 'creditNote', 'otherCompany')), 0) AS openCents
+     FROM invoice i JOIN company c ON c.id = i.company_id WHERE c.code = ? AND i.number = ?
      ORDER BY (i.ledger_open_cents <> 0) DESC, i.id DESC`,
   );
   const rows = lines.map((line, position) => {
@@ -212,8 +217,8 @@ function clerkLines(
     if (!allocationKinds.has(kind)) {
       throw new LettraError('input.malformed', `unknown kind ${kind}`, { field: `${field}.kind` });
     }
-    const invoice = findInvoice.get(line.company, line.invoice) as
-      | { id: number; companyId: number; customerId: number }
+    const invoice = findInvoice.get(transaction.id, line.company, line.invoice) as
+      | { id: number; companyId: number; customerId: number; itemKind: string; openCents: number }
       | undefined;
     if (invoice === undefined) {
       throw new LettraError(
@@ -225,12 +230,13 @@ function clerkLines(
       );
     }
     const amountCents = parseDecimalToCents(String(line.amount), { field: `${field}.amount` });
+    const settledKind = settlingKind(kind, amountCents, invoice, line.invoice, field);
     return {
       invoiceId: invoice.id,
       companyId: invoice.companyId,
       customerId: invoice.customerId,
       amountCents,
-      kind,
+      kind: settledKind,
       decidedBy: 'clerk',
     };
   });
@@ -282,4 +288,38 @@ function invoiceSet(lines: Array<{ invoiceId: number | null; kind: string }>): s
   return [...new Set(lines.filter((line) => settling.has(line.kind)).map((line) => line.invoiceId))]
     .sort()
     .join(',');
+}
+
+/**
+ * A clerk's line may settle at most what is open on its item, on the right side: an invoice
+ * is paid, a credit note netted. An invoice paid for less than it owes is a partial payment.
+ */
+function settlingKind(
+  kind: AllocationKind,
+  amountCents: number,
+  item: { itemKind: string; openCents: number },
+  number: string,
+  field: string,
+): AllocationKind {
+  if (!settling.has(kind)) return kind;
+  const isCreditNote = item.itemKind !== 'invoice';
+  const open = formatCentsPlain(item.openCents);
+  if ((kind === 'creditNote') !== isCreditNote) {
+    throw new LettraError(
+      'input.malformed',
+      `${number} is ${isCreditNote ? 'a credit note' : 'an invoice'}, not to be settled as ${kind}`,
+      { field: `${field}.kind` },
+    );
+  }
+  const outside = isCreditNote
+    ? amountCents >= 0 || amountCents < item.openCents
+    : amountCents <= 0 || amountCents > item.openCents;
+  if (outside) {
+    throw new LettraError(
+      'input.malformed',
+      `${number} has ${open} open: ${formatCentsPlain(amountCents)} cannot settle it`,
+      { field: `${field}.amount` },
+    );
+  }
+  return kind === 'invoice' && amountCents < item.openCents ? 'partial' : kind;
 }

@@ -74,6 +74,52 @@ describe('clerk decisions', () => {
     expect(api['allocations.export']({})[0]?.status).toBe(receipt?.status);
   });
 
+  it('refuses lines settling more than is open or the wrong side, and calls a short payment partial', async () => {
+    const { api, receive } = await group([
+      { ...acme, number: 'F-1', amount: '1200.00' },
+      { ...acme, number: 'AV-1', amount: '-100.00' },
+    ]);
+    const [receipt] = receive([{ amount: '1680.00', payerName: 'X', text: 'VIREMENT' }]);
+    const decide = (
+      allocations: Array<{
+        invoice: string;
+        amount: string;
+        kind?: 'invoice' | 'creditNote' | 'onAccount';
+      }>,
+    ) =>
+      api['decisions.apply']({
+        decisions: [
+          {
+            id: receipt!.id,
+            action: 'allocate',
+            allocations: allocations.map((line) => ({ company: 'C01', ...line })),
+          },
+        ],
+        actor: 'claire',
+      })[0];
+
+    expect(decide([{ invoice: 'F-1', amount: '1680.00' }])?.error).toMatch(
+      /F-1 has 1200.00 open: 1680.00 cannot settle it/,
+    );
+    expect(decide([{ invoice: 'AV-1', amount: '1680.00' }])?.error).toMatch(
+      /AV-1 is a credit note/,
+    );
+    expect(
+      decide([
+        { invoice: 'F-1', amount: '1780.00' },
+        { invoice: 'AV-1', amount: '-100.00', kind: 'creditNote' },
+      ])?.error,
+    ).toMatch(/1780.00 cannot settle/);
+    expect(
+      decide([
+        { invoice: 'F-1', amount: '1000.00' },
+        { invoice: 'F-1', amount: '680.00', kind: 'onAccount' },
+      ]),
+    ).toMatchObject({ applied: true });
+    const [line] = api['allocations.export']({}).find((row) => row.id === receipt!.id)!.allocations;
+    expect(line).toMatchObject({ invoice: 'F-1', amount: '1000.00', kind: 'partial' });
+  });
+
   it('learns the payer IBAN from an allocation, so the next transfer from it is automatic', async () => {
     const { api, receive } = await group([
       { ...durand, number: 'V26-1001', amount: '845.10' },
