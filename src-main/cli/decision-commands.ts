@@ -49,6 +49,12 @@ export function registerDecisionCommands(program: Command): void {
     .action((options: { remove?: string }, command: Command) =>
       withApi(command, (api) => {
         if (options.remove !== undefined) {
+          if (!/^\d+$/.test(options.remove)) {
+            throw new LettraError(
+              'usage',
+              `--remove takes the id of a learned fact, not "${options.remove}"`,
+            );
+          }
           const fact = api['learned.remove']({ id: Number(options.remove) });
           console.log(`Forgotten: ${fact.kind} ${fact.key} -> ${fact.company} ${fact.customer}`);
           return;

@@ -108,6 +108,16 @@ registerDecisionCommands(program);
 
 registerAccountingCommands(program);
 
+const fileProblems: Record<string, string> = {
+  ENOENT: 'no such file or folder',
+  EISDIR: 'is a folder, not a file',
+  ENOTDIR: 'a part of the path is not a folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the disk',
+};
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
@@ -116,6 +126,12 @@ try {
   if (typeof code === 'string' && code.startsWith('commander.')) process.exit(2);
   if (error instanceof LettraError) {
     console.error(`lettra: ${describeError(error, language)}`);
+    process.exit(1);
+  }
+  // A file or folder the user named that cannot be read or written: say which, no stack.
+  const system = error as NodeJS.ErrnoException;
+  if (typeof system.code === 'string' && typeof system.path === 'string') {
+    console.error(`lettra: ${system.path}: ${fileProblems[system.code] ?? system.message}`);
     process.exit(1);
   }
   console.error(error);

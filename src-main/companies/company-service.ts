@@ -29,6 +29,16 @@ export interface CompanyAccount {
 /** Registers a company of the group with its first bank account. */
 export function addCompany(store: Store, company: NewCompany): CompanySummary {
   const code = company.code.trim();
+  if (!/^[A-Za-z0-9_-]{1,20}$/.test(code)) {
+    throw new LettraError(
+      'input.malformed',
+      `"${company.code}" is not a company code (letters, digits, - or _)`,
+      {
+        field: 'code',
+        value: company.code,
+      },
+    );
+  }
   const iban = normalizeIban(company.iban);
   if (!isValidIban(iban)) {
     throw new LettraError('company.badIban', `"${company.iban}" is not a valid IBAN`, {
@@ -44,6 +54,22 @@ export function addCompany(store: Store, company: NewCompany): CompanySummary {
     });
   }
   const { sql } = store;
+  const sameSiren =
+    siren === undefined
+      ? undefined
+      : (sql.prepare('SELECT code FROM company WHERE siren = ?').pluck().get(siren) as
+          | string
+          | undefined);
+  if (sameSiren !== undefined) {
+    throw new LettraError(
+      'company.duplicate',
+      `SIREN ${siren} already belongs to company ${sameSiren}`,
+      {
+        field: 'siren',
+        value: siren,
+      },
+    );
+  }
   const existing = sql.prepare('SELECT code FROM company WHERE code = ?').get(code);
   if (existing !== undefined) {
     throw new LettraError('company.duplicate', `company ${code} already exists`, { value: code });

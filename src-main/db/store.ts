@@ -48,6 +48,8 @@ export async function openStore(path: string = defaultDatabasePath()): Promise<S
     migrations,
     migrationsTableName: 'schema_migration',
     prepareDatabase: (connection: Database) => {
+      // Before anything writes, so that a database from a newer Lettra is left untouched.
+      refuseNewerDatabase(connection, path);
       connection.pragma('journal_mode = WAL');
       connection.pragma('synchronous = NORMAL');
     },
@@ -55,13 +57,13 @@ export async function openStore(path: string = defaultDatabasePath()): Promise<S
   try {
     await dataSource.initialize();
   } catch (error) {
+    if (error instanceof LettraError) throw error;
     throw new LettraError('database.unreadable', `cannot open the database: ${String(error)}`, {
       file: path,
     });
   }
   const sql = (dataSource.driver as unknown as { databaseConnection: Database }).databaseConnection;
   try {
-    refuseNewerDatabase(sql, path);
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     if (applied.length > 0) log.info('database migrated', { path, applied: applied.length });
   } catch (error) {

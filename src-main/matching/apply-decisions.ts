@@ -131,7 +131,7 @@ function applyOne(
       `UPDATE bank_transaction SET match_status = ?, confidence = 1, matched_at = ?,
          explanation = ? WHERE id = ?`,
     )
-    .run(status, now, `${decision.action} by ${actor}`, transaction.id);
+    .run(status, now, decisionExplanation(store, decision, transaction.id, actor), transaction.id);
   const decisionId = Number(
     sql
       .prepare(
@@ -322,4 +322,22 @@ function settlingKind(
     );
   }
   return kind === 'invoice' && amountCents < item.openCents ? 'partial' : kind;
+}
+
+// Who decided and what, followed by the engine's reasons when the clerk took its answer.
+function decisionExplanation(
+  store: Store,
+  decision: ClerkDecision,
+  transactionId: number,
+  actor: string,
+): string {
+  if (decision.action === 'reject') return `Rejected by ${actor}: not an invoice payment.`;
+  if (decision.action === 'allocate') return `Allocated by ${actor}.`;
+  const rank = decision.action === 'choose' ? (decision.proposal ?? 1) : 1;
+  const reasons = store.sql
+    .prepare('SELECT explanation FROM proposal WHERE transaction_id = ? AND rank = ?')
+    .pluck()
+    .get(transactionId, rank) as string | undefined;
+  const what = decision.action === 'choose' ? `proposal ${rank} chosen` : 'accepted';
+  return `${what[0]?.toUpperCase()}${what.slice(1)} by ${actor}${reasons ? `: ${reasons}` : '.'}`;
 }

@@ -34,6 +34,8 @@ export interface Evidence {
   /** Share of the invoiced amount whose number the text gives, weighted by hit quality. */
   referenceShare: number;
   referencedNumbers: string[];
+  /** The numbers were found one mistake away, not as written. */
+  nearMiss?: boolean;
   /** Numbers the text gives for this customer that the candidate leaves out. */
   unexplainedReferences: number;
   gapKind: GapKind;

@@ -1,4 +1,4 @@
-import { formatCentsFrench } from '../money/cents.js';
+import { formatCentsEnglish, formatCentsFrench } from '../money/cents.js';
 import type { Candidate } from './candidate.js';
 import type { Hesitation } from './decide.js';
 import type { CustomerRecord } from './open-items.js';
@@ -17,8 +17,10 @@ export function explainCandidate(
   const say = sentences[language];
   const evidence = candidate.evidence;
   const parts: string[] = [];
-  if (evidence.referencedNumbers.length > 0) parts.push(say.references(evidence.referencedNumbers));
-  else parts.push(say.noReference);
+  if (evidence.referencedNumbers.length > 0) {
+    const found = evidence.nearMiss ? say.nearReferences : say.references;
+    parts.push(found(evidence.referencedNumbers));
+  } else parts.push(say.noReference);
   const count = candidate.lines.filter((line) =>
     ['invoice', 'partial', 'otherCompany', 'creditNote'].includes(line.kind),
   ).length;
@@ -27,10 +29,10 @@ export function explainCandidate(
       parts.push(say.exact(count));
       break;
     case 'partial':
-      parts.push(say.partial(formatCentsFrench(-evidence.gapCents)));
+      parts.push(say.partial(money[language](-evidence.gapCents)));
       break;
     default:
-      parts.push(say.gap(evidence.gapKind, formatCentsFrench(evidence.gapCents)));
+      parts.push(say.gap(evidence.gapKind, money[language](evidence.gapCents)));
   }
   const who = customer === undefined ? '?' : `${customer.name} (${customer.code})`;
   if (evidence.payer === undefined) parts.push(say.payerUnknown(who));
@@ -61,11 +63,15 @@ export function explainHesitation(hesitation: Hesitation, language: Language): s
   }
 }
 
+const money = { en: formatCentsEnglish, fr: formatCentsFrench };
+
 const sentences = {
   en: {
     references: (numbers: string[]) =>
       `invoice number${numbers.length > 1 ? 's' : ''} ${numbers.join(', ')} found in the text`,
     noReference: 'no invoice number in the text',
+    nearReferences: (numbers: string[]) =>
+      `a number one character away from ${numbers.join(', ')} in the text`,
     exact: (count: number) =>
       count > 1 ? `the ${count} items add up to the amount exactly` : 'the amount matches exactly',
     partial: (missing: string) => `partial payment, ${missing} left to pay`,
@@ -91,6 +97,8 @@ const sentences = {
     references: (numbers: string[]) =>
       `référence${numbers.length > 1 ? 's' : ''} ${numbers.join(', ')} trouvée${numbers.length > 1 ? 's' : ''} dans le libellé`,
     noReference: 'aucune référence de facture dans le libellé',
+    nearReferences: (numbers: string[]) =>
+      `un numéro à un caractère près de ${numbers.join(', ')} dans le libellé`,
     exact: (count: number) =>
       count > 1 ? `les ${count} pièces font exactement le montant` : 'montant exact',
     partial: (missing: string) => `paiement partiel, reste ${missing}`,

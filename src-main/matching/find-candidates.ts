@@ -82,7 +82,7 @@ export function findCandidates(receipt: Receipt, context: MatchingContext): Cand
       (item) => !context.taken.has(item.id),
     );
     const near = findNearReferences(receipt.text, open);
-    if (near.length > 0) referencePass(receipt, near, payers, context, keep);
+    if (near.length > 0) referencePass(receipt, near, payers, context, keep, true);
   }
 
   // Pass 2: a customer named by IBAN, name or text, and its items adding up to the amount.
@@ -112,6 +112,7 @@ function referencePass(
   payers: PayerGuess[],
   context: MatchingContext,
   keep: Keep,
+  nearMiss = false,
 ): void {
   const first = hits[0] as ReferenceHit;
   const payer = payers.find((guess) => guess.customerId === first.item.customerId);
@@ -126,6 +127,7 @@ function referencePass(
     );
     return {
       source: 'reference' as const,
+      nearMiss,
       referenceShare: invoiced === 0 ? 0 : covered / invoiced,
       referencedNumbers: items.filter((item) => quality.has(item.id)).map((item) => item.number),
       unexplainedReferences: referenced.filter((item) => !items.includes(item)).length,

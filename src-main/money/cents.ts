@@ -3,7 +3,7 @@ import { InputError, type ErrorContext } from '../errors/lettra-error.js';
 /** Amounts are integer cents everywhere; these helpers are the only way in and out. */
 export type Cents = number;
 
-const decimalPattern = /^([+-])?(\d{1,15})(?:[.,](\d{1,2}))?$/;
+const decimalPattern = /^([+-])?(\d{1,18})(?:[.,](\d{1,2}))?$/;
 
 /**
  * Reads a decimal amount written with a dot or a comma ("1234,5", "-12.30", "1 234,56")
@@ -27,6 +27,13 @@ export function parseDecimalToCents(text: string, context: ErrorContext = {}): C
     });
   }
   const [, sign, units = '0', fraction = ''] = match;
+  // Beyond 13 digits of euros, cents no longer fit exactly in a JavaScript number.
+  if (units.replace(/^0+/, '').length > 13) {
+    throw new InputError('input.badAmount', `"${text}" is too large an amount`, {
+      ...context,
+      value: text,
+    });
+  }
   const cents = Number(units) * 100 + Number(fraction.padEnd(2, '0'));
   return sign === '-' ? -cents : cents;
 }
@@ -61,4 +68,12 @@ export function formatCentsFrench(cents: Cents, currency = 'EUR'): string {
 /** "1234,56" as the FEC wants it: comma decimals, no thousands separator. */
 export function formatCentsComma(cents: Cents): string {
   return formatCentsPlain(cents).replace('.', ',');
+}
+
+/** "€1,234.56" for explanations read in English. */
+export function formatCentsEnglish(cents: Cents): string {
+  const sign = cents < 0 ? '-' : '';
+  const absolute = Math.abs(cents);
+  const units = String(Math.trunc(absolute / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${sign}€${units}.${String(absolute % 100).padStart(2, '0')}`;
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -40,9 +40,11 @@ describe('store', () => {
       .run(9_999_999_999_999, 'FutureFeature9999999999999');
     await store.close();
 
+    const before = readFileSync(path);
     await expect(openStore(path)).rejects.toThrow(
       /lettra\.sqlite: this database was written by a newer version of Lettra/,
     );
+    expect(readFileSync(path).equals(before)).toBe(true);
   });
 
   it('reads through the ORM what prepared statements wrote on the same connection', async () => {
