@@ -4,16 +4,28 @@ import type { ReferenceHit } from './reference-index.js';
 
 /**
  * Invoice numbers of a known customer written with one mistake: a character wrong (a typo,
- * or an OCR look-alike such as O for 0) or two neighbours swapped. Searched only among the
+ * or an OCR look-alike such as O for 0) or two neighbours swapped; or only their sequence
+ * number. Searched only among the
  * open items of customers the payer already points to, where a near miss is telling; across
  * the whole book it would find a look-alike of anything.
  */
 export function findNearReferences(text: string, items: OpenItem[]): ReferenceHit[] {
   const { text: compact, boundaryBefore } = compactWithBoundaries(text);
+  const standaloneNumbers = new Set(
+    compactText(text) === ''
+      ? []
+      : (text.toUpperCase().match(/(?<![A-Z0-9])\d{3,}(?![A-Z0-9])/g) ?? []),
+  );
   const hits: ReferenceHit[] = [];
   for (const item of items) {
     const number = compactText(item.number);
     if (number.length < 5) continue;
+    // "FACTURE N 170" for FA2026-000170: only the sequence, written as a number of its own.
+    const sequence = sequenceOf(item.number);
+    if (sequence.length >= 3 && standaloneNumbers.has(sequence)) {
+      hits.push({ item, quality: 0.7, matched: sequence });
+      continue;
+    }
     for (let start = 0; start + number.length <= compact.length; start += 1) {
       const end = start + number.length;
       // The same edges as an exact reference: no digit run continues across them.
@@ -80,4 +92,12 @@ function sameKind(typed: string | undefined, expected: string | undefined): bool
     'G6',
     '6G',
   ].includes(pair);
+}
+
+// The running number at the end: "FA2026-000170" and "FA2026000170" give "170".
+function sequenceOf(number: string): string {
+  const lastGroup = /(\d+)\D*$/.exec(number)?.[1] ?? '';
+  const withoutYear =
+    lastGroup.length >= 8 ? lastGroup.replace(/^(?:19|20)\d\d(?=0)/, '') : lastGroup;
+  return withoutYear.replace(/^0+/, '');
 }

@@ -30,9 +30,13 @@ export class ReferenceIndex {
   constructor(items: OpenItem[]) {
     for (const item of items) {
       const exact = compactText(item.number);
-      const stripped = withoutLeadingZeros(item.number);
       this.add(exact, { item, zerosDropped: false });
-      if (stripped !== exact) this.add(stripped, { item, zerosDropped: true });
+      for (const variant of new Set([
+        withoutLeadingZeros(item.number),
+        withoutSequenceZeros(item.number),
+      ])) {
+        if (variant !== exact) this.add(variant, { item, zerosDropped: true });
+      }
     }
   }
 
@@ -114,4 +118,12 @@ function hitQuality(
 /** "FA2026-000123" becomes "FA2026123": each group of digits loses its leading zeros. */
 export function withoutLeadingZeros(number: string): string {
   return compactText(number.replace(/(^|[^0-9])0+(?=\d)/g, '$1'));
+}
+
+/**
+ * "FA2026000170" becomes "FA2026170": a year glued to a zero-padded sequence, the form most
+ * numbering schemes take, loses the padding the way payers drop it.
+ */
+export function withoutSequenceZeros(number: string): string {
+  return compactText(number).replace(/(^|[^0-9])((?:19|20)\d\d)0+(\d{2,})(?!\d)/g, '$1$2$3');
 }

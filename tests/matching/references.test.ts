@@ -32,6 +32,10 @@ describe('references in remittance text', () => {
     expect(found(index.find('FACTFA2026000123'))).toEqual(['FA2026-000123']);
     expect(found(index.find('FA2026-123 MERCI'))).toEqual(['FA2026-000123']);
     expect(found(index.find('f26 04512'))).toEqual(['F26/04512']);
+    expect(found(index.find('REGLT FACT FA2026123'))).toEqual(['FA2026-000123']);
+    expect(found(new ReferenceIndex([item(9, 'FA2026000170')]).find('FACT FA2026170'))).toEqual([
+      'FA2026000170',
+    ]);
   });
 
   it('never takes a number out of a longer run of digits', () => {
@@ -55,6 +59,12 @@ describe('near references', () => {
     expect(found(findNearReferences('PAIEMENT INV017013', items))).toEqual([]);
     expect(found(findNearReferences('FACT 2026 1094', items))).toEqual(['FACT 2026 1049']);
     expect(found(findNearReferences('INVO17310', items))).toEqual(['INV017310']);
+  });
+
+  it("finds a known customer's invoice by its sequence number alone", () => {
+    const own = [item(1, 'FA2026-000170'), item(2, 'FA2026-000180')];
+    expect(found(findNearReferences('M DURAND FACTURE N 170', own))).toEqual(['FA2026-000170']);
+    expect(found(findNearReferences('M DURAND 1700 EUR', own))).toEqual([]);
   });
 
   it('does not take a number with two mistakes, or a letter that looks like no digit', () => {
