@@ -11,6 +11,7 @@ export function printStatementImports(results: StatementImportResult[]): void {
       `${result.file}: ${result.format}, company ${result.companies.join(', ')}, ` +
         `${result.transactions} transactions, ${result.imported} new, ${result.duplicates} already imported`,
     );
+    for (const warning of result.warnings) console.log(`  warning: ${warning}`);
   }
 }
 

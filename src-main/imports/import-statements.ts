@@ -15,7 +15,8 @@ import { detectFormat } from './detect-format.js';
 import { parseMt940 } from './mt940.js';
 import { readInputFile } from './read-input-file.js';
 import { fingerprintTransactions } from './statement-fingerprint.js';
-import type { AccountReference, ParsedStatementFile } from './statement-types.js';
+import type { AccountReference, ParsedStatement, ParsedStatementFile } from './statement-types.js';
+import { formatCentsPlain } from '../money/cents.js';
 
 const log = createLogger('imports');
 
@@ -26,6 +27,8 @@ export interface StatementImportResult {
   transactions: number;
   imported: number;
   duplicates: number;
+  /** Statements whose balances do not reconcile with their movements: worth a look. */
+  warnings: string[];
 }
 
 /** Reads a statement in any supported format, told from its content. */
@@ -106,6 +109,7 @@ export function importStatements(
       ).lastInsertRowid;
       let transactions = 0;
       let imported = 0;
+      const warnings = file.statements.flatMap((statement) => balanceWarning(statement));
       for (const [index, statement] of file.statements.entries()) {
         const owner = owners[index] as CompanyAccount;
         const statementId = insertStatement.run(
@@ -159,6 +163,7 @@ export function importStatements(
         transactions,
         imported,
         duplicates: transactions - imported,
+        warnings,
       });
       options.onProgress?.(position + 1, parsed.length);
     }
@@ -195,4 +200,23 @@ function describeAccount(account: AccountReference): string {
     return `${account.bankCode} ${account.branchCode ?? ''} ${account.accountNumber}`;
   }
   return account.otherId ?? account.accountNumber ?? '(unnamed)';
+}
+
+// A bank's balances that do not reconcile mean a missing or cut file; the movements are
+// imported all the same, as the bank reported them, and the clerk is told.
+function balanceWarning(statement: ParsedStatement): string[] {
+  const { openingBalance, closingBalance } = statement;
+  if (openingBalance === undefined || closingBalance === undefined) return [];
+  const moved = statement.transactions.reduce(
+    (sum, transaction) => sum + transaction.amountCents,
+    0,
+  );
+  const expected = openingBalance.amountCents + moved;
+  if (expected === closingBalance.amountCents) return [];
+  const name = statement.statementId === undefined ? '' : ` ${statement.statementId}`;
+  return [
+    `statement${name} of ${describeAccount(statement.account)} does not reconcile: opening ` +
+      `${formatCentsPlain(openingBalance.amountCents)} + movements ${formatCentsPlain(moved)} = ` +
+      `${formatCentsPlain(expected)}, but the closing balance is ${formatCentsPlain(closingBalance.amountCents)}`,
+  ];
 }

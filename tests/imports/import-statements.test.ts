@@ -97,6 +97,22 @@ describe('statement import', () => {
     expect(count('SELECT count(*) FROM bank_transaction')).toBe(0);
   });
 
+  it('warns, and still imports, when a statement does not reconcile with its balances', () => {
+    const [reconciled, broken] = api['imports.statements']({
+      paths: [
+        join(fixtures, 'cfonb120', 'oca-classic.cfo'),
+        join(fixtures, 'camt', 'oca-camt053-batch-reversal.xml'),
+      ],
+      company: 'C02',
+    });
+    expect(reconciled?.warnings).toEqual([]);
+    expect(broken?.warnings).toEqual([
+      'statement 1234Test/1 of NL77ABNA0574908765 does not reconcile: opening 15568.27 + ' +
+        'movements -12.99 = 15555.28, but the closing balance is 15121.12',
+    ]);
+    expect(broken?.imported).toBe(4);
+  });
+
   it('tells a ledger given as a statement apart by its content, not its name', () => {
     const renamed = join(store.folder, 'statement.xml');
     copyFileSync(join(fixtures, 'fec', '123456789FEC20500930.txt'), renamed);
