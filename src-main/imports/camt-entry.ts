@@ -86,7 +86,10 @@ export function readEntry(entry: XmlNode, scope: EntryScope): ParsedTransaction[
     line,
   });
   const charges = facts.charges ?? sumDefined(parts.map((part) => part.own.charges));
-  return [assemble(facts, transactions, { ...whole, charges }, scope)];
+  const merged = assemble(facts, transactions, { ...whole, charges }, scope);
+  // Positions still count every TxDtls, so the transactions after this one keep theirs.
+  for (let skipped = 1; skipped < transactions.length; skipped += 1) scope.nextIndex();
+  return [merged];
 }
 
 /** A TxDtls with what it says of its own amount, sign, line and charges. */

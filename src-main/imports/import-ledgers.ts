@@ -163,6 +163,7 @@ function splitByCompany(
           | { id: number; code: string }
           | undefined);
   const groups = new Map<number, LedgerOpenItem[]>();
+  const seen = new Map<string, number>();
   for (const item of ledger.items) {
     let company = fallback ?? bySiren;
     if (item.company !== undefined && item.company !== '') {
@@ -177,6 +178,17 @@ function splitByCompany(
         { file },
       );
     }
+    // The same item twice in one ledger is a mistake in the export, not two items.
+    const key = [company.id, item.customerCode, item.number, item.kind].join('\u0000');
+    const first = seen.get(key);
+    if (first !== undefined) {
+      throw new LettraError(
+        'input.malformed',
+        `${item.number} of customer ${item.customerCode} is already on line ${first}`,
+        { file, line: item.line, field: 'invoice' },
+      );
+    }
+    seen.set(key, item.line);
     const items = groups.get(company.id) ?? [];
     items.push(item);
     groups.set(company.id, items);

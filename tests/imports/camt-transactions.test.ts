@@ -67,6 +67,20 @@ describe('batch entries', () => {
     );
   });
 
+  it('still counts each TxDtls of a batch kept whole in the positions that follow', () => {
+    const parts =
+      v02Part('100.00', 'A', 'one') +
+      v02Part(undefined, 'B', 'two') +
+      v02Part(undefined, 'C', 'three');
+    const xml = camtDocument(
+      statement(entry({ amount: '300.00', details: parts }) + entry({ amount: '5.00' })),
+    );
+
+    const transactions = parseText(xml).statements[0]?.transactions ?? [];
+
+    expect(transactions.map((transaction) => transaction.index)).toEqual([1, 4]);
+  });
+
   it('numbers transactions across all statements of the file in file order', () => {
     const batch = v02Part('1.00', 'A', 'one') + v02Part('2.00', 'B', 'two');
     const xml = camtDocument(

@@ -83,6 +83,19 @@ describe('ledger import', () => {
     ]);
   });
 
+  it('refuses the same invoice twice in one ledger, and names a missing column', () => {
+    const twice = csv('twice.csv', [
+      'C01,411A,ACME,F-0042,2026-09-01,,10.00,10.00',
+      'C01,411A,ACME,F-0042,2026-09-01,,20.00,20.00',
+    ]);
+    expect(() => api['imports.ledgers']({ paths: [twice] })).toThrow(
+      /twice\.csv, line 3, field invoice: F-0042 of customer 411A is already on line 2/,
+    );
+    const path = join(store.folder, 'short.csv');
+    writeFileSync(path, 'company,customer,customer_name,invoice,issue_date,due_date,amount\n');
+    expect(() => api['imports.ledgers']({ paths: [path] })).toThrow(/short\.csv.*open_amount/);
+  });
+
   it('refuses a line naming an unknown company, naming file, line and field, with nothing imported', () => {
     const path = csv('bad.csv', [
       'C01,411A,ACME,F-001,2026-09-01,2026-10-01,100.00,100.00',
