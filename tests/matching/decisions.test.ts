@@ -1,18 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadWeights } from '../../src-main/matching/scoring-model.js';
 import { defaultWeights } from '../../src-main/matching/scoring.js';
+import { disposeAfterEach } from '../support/dispose-after-each.js';
 import { testGroup } from '../support/test-group.js';
 
-const disposers: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const dispose of disposers.splice(0)) await dispose();
-});
-
-async function group(...args: Parameters<typeof testGroup>) {
-  const created = await testGroup(...args);
-  disposers.push(created.dispose);
-  return created;
-}
+const track = disposeAfterEach();
+const group = async (...args: Parameters<typeof testGroup>) => track(await testGroup(...args));
 
 const durand = { customer: '411DURA', customerName: 'DURAND ET FILS SARL' };
 const acme = { customer: '411ACME', customerName: 'ACME INDUSTRIE SAS' };

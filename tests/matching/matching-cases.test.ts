@@ -1,16 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { disposeAfterEach } from '../support/dispose-after-each.js';
 import { testGroup } from '../support/test-group.js';
 
-const disposers: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const dispose of disposers.splice(0)) await dispose();
-});
-
-async function group(...args: Parameters<typeof testGroup>) {
-  const created = await testGroup(...args);
-  disposers.push(created.dispose);
-  return created;
-}
+const track = disposeAfterEach();
+const group = async (...args: Parameters<typeof testGroup>) => track(await testGroup(...args));
 
 const acme = { customer: '411ACME', customerName: 'ACME INDUSTRIE SAS' };
 const martin = { customer: '411MART', customerName: 'COMMUNE DE SAINT-MARTIN-D-HERES' };
