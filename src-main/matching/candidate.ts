@@ -53,6 +53,8 @@ export interface Evidence {
   oldestAlternative?: boolean;
   /** Open items of other customers of the credited company for exactly the amount. */
   amountTwins?: number;
+  /** The payer's account is outside France: its bank may deduct fees on the way. */
+  payerAbroad?: boolean;
 }
 
 export interface Candidate {

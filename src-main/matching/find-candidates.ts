@@ -60,6 +60,10 @@ export function findCandidates(receipt: Receipt, context: MatchingContext): Cand
         unexplainedReferences: evidence.unexplainedReferences + dropped,
         payerHistory: evidence.payer?.history ?? 0,
         amountTwins,
+        payerAbroad:
+          receipt.payerIban === undefined
+            ? undefined
+            : !/^(FR|MC|GP|MQ|GF|RE|YT)/.test(receipt.payerIban),
       },
       features: [],
       score: 0,

@@ -25,7 +25,7 @@ export const defaultMatchingSettings: MatchingSettings = {
   priceRevisionRate: 0.05,
   bankFeeMaxCents: 3_000,
   bankFeeMaxRate: 0.05,
-  writeOffMaxCents: 200,
+  writeOffMaxCents: 500,
   autoThreshold: 0.95,
   autoMargin: 1.5,
   proposalFloor: 0.05,

@@ -28,6 +28,7 @@ export const featureNames = [
   'payerFromText',
   'oldestAlternative',
   'amountTwins',
+  'domesticBankFee',
 ] as const;
 
 export type FeatureName = (typeof featureNames)[number];
@@ -56,6 +57,8 @@ export const defaultWeights: Record<FeatureName, number> = {
   payerFromText: 0,
   oldestAlternative: 0.5,
   amountTwins: -0.5,
+  // A SEPA transfer between French accounts arrives whole: a shortfall is the payer's.
+  domesticBankFee: -4,
 };
 
 export type Weights = Record<FeatureName, number>;
@@ -98,6 +101,13 @@ export function candidateFeatures(candidate: Candidate, bookingDate: string): nu
     payerFromText: evidence.payer?.source === 'text' ? 1 : 0,
     oldestAlternative: evidence.oldestAlternative === true ? 1 : 0,
     amountTwins: withoutReference ? Math.min(3, evidence.amountTwins ?? 0) : 0,
+    // Without the payer's IBAN the statement cannot say where the money came from.
+    domesticBankFee:
+      evidence.gapKind !== 'bankFee' || evidence.payerAbroad === true
+        ? 0
+        : evidence.payerAbroad === false
+          ? 1
+          : 0.5,
   };
   return featureNames.map((name) => values[name]);
 }

@@ -118,16 +118,32 @@ describe('matching', () => {
     ]);
   });
 
-  it('books fees deducted by the payer bank as bankFee', async () => {
-    const { receive } = await group([{ ...acme, number: 'INV000981', amount: '2500.00' }]);
-    const [receipt] = receive([
-      { amount: '2485.00', payerName: 'ACME INDUSTRIE', text: 'INV000981' },
+  it('books fees deducted by a foreign payer bank as bankFee, and only proposes a domestic shortfall', async () => {
+    const { receive } = await group([
+      { ...acme, number: 'INV000981', amount: '2500.00' },
+      { ...durand, number: 'INV000982', amount: '1500.00' },
     ]);
-    expect(receipt?.status).toBe('auto');
-    expect(receipt?.allocations.map((line) => [line.amount, line.kind])).toEqual([
+    const [abroad, domestic] = receive([
+      {
+        amount: '2485.00',
+        payerName: 'ACME INDUSTRIE',
+        payerIban: 'DE89370400440532013000',
+        text: 'INV000981',
+      },
+      {
+        amount: '1475.00',
+        payerName: 'DURAND ET FILS',
+        payerIban: 'FR7630006000011234567890189',
+        text: 'INV000982',
+      },
+    ]);
+    expect(abroad?.status).toBe('auto');
+    expect(abroad?.allocations.map((line) => [line.amount, line.kind])).toEqual([
       ['2500.00', 'invoice'],
       ['-15.00', 'bankFee'],
     ]);
+    expect(domestic?.status).toBe('proposed');
+    expect(domestic?.allocations.map((line) => line.kind)).toEqual(['invoice', 'bankFee']);
   });
 
   it('finds the public body named in the text of a public accountant and its invoices adding up', async () => {
