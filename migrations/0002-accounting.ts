@@ -19,6 +19,7 @@ export class Accounting1764806500000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     for (const table of [
+      'set_aside_receipt',
       'journal_line',
       'lettering_document',
       'lettering_counter',
@@ -31,6 +32,7 @@ export class Accounting1764806500000 implements MigrationInterface {
       await queryRunner.query(`DROP TABLE ${table}`);
     }
     await queryRunner.query('ALTER TABLE customer DROP COLUMN account');
+    await queryRunner.query('ALTER TABLE import_file DROP COLUMN ledger_date');
   }
 }
 
@@ -39,6 +41,8 @@ const refuse = (message: string) => `SELECT RAISE(ABORT, '${message}');`;
 const statements = [
   // The collective account the ledger books the customer on (411000, 411100...), when known.
   `ALTER TABLE customer ADD COLUMN account TEXT`,
+  // The date a ledger stands at, so that an older one is refused after a newer one.
+  `ALTER TABLE import_file ADD COLUMN ledger_date TEXT`,
   `CREATE TABLE posting_settings (
     company_id INTEGER PRIMARY KEY REFERENCES company(id) ON DELETE CASCADE,
     journal_code TEXT NOT NULL,
@@ -163,6 +167,16 @@ const statements = [
     UNIQUE (entry_id, position)
   )`,
   `CREATE INDEX journal_line_invoice ON journal_line (invoice_id)`,
+  `CREATE INDEX journal_line_allocation ON journal_line (allocation_id)`,
+  // Receipts whose unexported entry a ledger import undid because the accounting had settled
+  // the document by hand meanwhile: they wait for a clerk instead of being booked twice.
+  `CREATE TABLE set_aside_receipt (
+    transaction_id INTEGER NOT NULL REFERENCES bank_transaction(id),
+    invoice_id INTEGER NOT NULL REFERENCES invoice(id),
+    import_file_id INTEGER NOT NULL REFERENCES import_file(id),
+    set_aside_at TEXT NOT NULL,
+    PRIMARY KEY (transaction_id, import_file_id)
+  )`,
   `CREATE INDEX journal_line_lettering ON journal_line (lettering_id)`,
   `CREATE TRIGGER journal_entry_born_draft BEFORE INSERT ON journal_entry
    WHEN NEW.status <> 'draft' OR NEW.batch_id IS NOT NULL

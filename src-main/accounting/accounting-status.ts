@@ -30,6 +30,11 @@ export interface CompanyStatus {
   };
   /** Allocated receipts that posting held back for a clerk (see PostingSummary.held). */
   notPosted: number;
+  /**
+   * Receipts a ledger import set aside, still waiting for a clerk: the accounting settled
+   * their documents by hand before Lettra exported its entry (see settled-meanwhile.ts).
+   */
+  setAside: number;
   entriesToExport: { count: number; debitCents: Cents };
   batches: number;
 }
@@ -73,6 +78,14 @@ export function accountingStatus(store: Store): CompanyStatus[] {
     )
     .pluck();
 
+  const setAside = sql
+    .prepare(
+      `SELECT count(DISTINCT t.id) FROM set_aside_receipt s
+       JOIN bank_transaction t ON t.id = s.transaction_id
+       WHERE t.company_id = ? AND t.match_status IN ('pending', 'proposed', 'unmatched')`,
+    )
+    .pluck();
+
   return companies.map((company) => {
     const receipts = {
       total: 0,
@@ -112,6 +125,7 @@ export function accountingStatus(store: Store): CompanyStatus[] {
         source: revenue.source,
       },
       notPosted: notPosted.get(company.id) as number,
+      setAside: setAside.get(company.id) as number,
       entriesToExport: toExport.get(company.id) as { count: number; debitCents: number },
       batches: batches.get(company.id) as number,
     };

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { requireCompany } from '../companies/company-service.js';
 import type { Store } from '../db/store.js';
@@ -31,6 +33,13 @@ export interface BatchSummary {
 export interface BatchExport {
   batch: BatchSummary | null;
   text: string;
+  /** Where the file was written, when a folder was given. */
+  path?: string;
+  /**
+   * False when an exported batch was written again in the other format than it was recorded
+   * in: the same entries, but not the file whose SHA-256 was recorded.
+   */
+  checked?: boolean;
 }
 
 export interface ExportOptions {
@@ -38,6 +47,11 @@ export interface ExportOptions {
   format: BatchFormat;
   /** The name the file is written under; by default `<SIREN>FEC<date>-B<n>.txt` (or .csv). */
   fileName?: string;
+  /**
+   * The folder to write the file into. The batch is recorded only once the file is written,
+   * so a folder that does not exist leaves no batch sealed for a file nobody has.
+   */
+  folder?: string;
   now?: Date;
 }
 
@@ -83,6 +97,9 @@ export function exportBatch(store: Store, options: ExportOptions): BatchExport {
     numberEntries(sql, company.id, batchId, entries);
 
     const text = writeBatch(sql, batchId);
+    // Written inside the transaction: if the file cannot be written, nothing is recorded.
+    const path = options.folder === undefined ? undefined : join(options.folder, fileName);
+    if (path !== undefined) writeFileSync(path, text);
     const totals = sql
       .prepare(
         `SELECT count(DISTINCT e.id) AS entryCount, count(*) AS lineCount,
@@ -95,6 +112,14 @@ export function exportBatch(store: Store, options: ExportOptions): BatchExport {
       debitCents: number;
       creditCents: number;
     };
+    // Cents beyond 2^53 would be rounded by JavaScript: refuse rather than record a wrong total.
+    if (!Number.isSafeInteger(totals.debitCents) || !Number.isSafeInteger(totals.creditCents)) {
+      throw new LettraError(
+        'accounting.amountTooLarge',
+        `batch ${number} of ${company.code}: its totals exceed what can be counted exactly`,
+        { value: String(number) },
+      );
+    }
     sql
       .prepare(
         `UPDATE export_batch SET sha256 = ?, entry_count = ?, line_count = ?, debit_cents = ?,
@@ -109,15 +134,32 @@ export function exportBatch(store: Store, options: ExportOptions): BatchExport {
         batchId,
       );
     log.info('batch exported', { company: company.code, number, entries: totals.entryCount });
-    return { batch: batchSummary(sql, batchId), text };
+    return { batch: batchSummary(sql, batchId), text, ...(path === undefined ? {} : { path }) };
   })();
+}
+
+/** Which batch to write again, and where. */
+export interface RewriteOptions {
+  /**
+   * The layout to write; the recorded one by default. The other one gives the same entries,
+   * lines and numbers, but not the file whose SHA-256 was recorded (`checked` is false).
+   */
+  format?: BatchFormat;
+  fileName?: string;
+  /** The folder to write the file into, under `fileName` or the batch's name. */
+  folder?: string;
 }
 
 /**
  * Writes an exported batch again from the database, byte for byte as first written; an
  * error if its hash no longer matches, since that would mean the database was altered.
  */
-export function rewriteBatch(store: Store, companyCode: string, number: number): BatchExport {
+export function rewriteBatch(
+  store: Store,
+  companyCode: string,
+  number: number,
+  options: RewriteOptions = {},
+): BatchExport {
   const company = requireCompany(store, companyCode);
   const batchId = store.sql
     .prepare('SELECT id FROM export_batch WHERE company_id = ? AND number = ?')
@@ -132,16 +174,38 @@ export function rewriteBatch(store: Store, companyCode: string, number: number):
       },
     );
   }
-  const text = writeBatch(store.sql, batchId);
   const batch = batchSummary(store.sql, batchId);
-  if (sha256(text) !== batch.sha256) {
+  const recorded = writeBatch(store.sql, batchId);
+  if (sha256(recorded) !== batch.sha256) {
     throw new LettraError(
       'accounting.batchAltered',
       `batch ${number} of ${company.code} no longer gives the file recorded (SHA-256 differs)`,
       { value: String(number) },
     );
   }
-  return { batch, text };
+  const format = options.format ?? batch.format;
+  const checked = format === batch.format;
+  const text = checked ? recorded : writeBatch(store.sql, batchId, format);
+  const fileName =
+    options.fileName ??
+    (checked ? batch.fileName : otherFormatName(store.sql, batchId, format, number));
+  const path = options.folder === undefined ? undefined : join(options.folder, fileName);
+  if (path !== undefined) writeFileSync(path, text);
+  return {
+    batch: checked ? batch : { ...batch, format, fileName },
+    text,
+    checked,
+    ...(path === undefined ? {} : { path }),
+  };
+}
+
+function otherFormatName(sql: Database, batchId: number, format: BatchFormat, number: number) {
+  const row = sql
+    .prepare(
+      'SELECT company_id AS companyId, max(entry_date) AS lastDate FROM journal_entry WHERE batch_id = ?',
+    )
+    .get(batchId) as { companyId: number; lastDate: string };
+  return defaultFileName(sql, row.companyId, format, row.lastDate, number);
 }
 
 /** The batches exported, by company and number; all companies' when `companyCode` is absent. */
@@ -189,9 +253,9 @@ function numberEntries(
   }
 }
 
-function writeBatch(sql: Database, batchId: number): string {
+function writeBatch(sql: Database, batchId: number, format?: BatchFormat): string {
   const batch = loadBatch(sql, batchId);
-  return batch.format === 'fec' ? writeFecBatch(batch) : writeCsvBatch(batch);
+  return (format ?? batch.format) === 'fec' ? writeFecBatch(batch) : writeCsvBatch(batch);
 }
 
 function defaultFileName(

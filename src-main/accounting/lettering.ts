@@ -11,13 +11,14 @@ const unexported =
  * What is still open on a document as the accounting will see it once it has imported
  * Lettra's entries: the ledger's open amount less what Lettra posted and the ledger does not
  * reflect yet. Allocations without a live entry are not in the accounting, so not counted.
+ * One parameter: the invoice id.
  */
-const remainingSql = `SELECT i.ledger_open_cents - coalesce((
+export const remainingSql = `SELECT i.ledger_open_cents - coalesce((
     SELECT sum(a.amount_cents) FROM allocation a
     WHERE a.invoice_id = i.id AND a.kind IN ${settling}
-      AND EXISTS (SELECT 1 FROM journal_entry e
-        WHERE e.transaction_id = a.transaction_id AND e.company_id = a.company_id
-          AND e.kind <> 'reversal' AND e.status = 'posted' AND e.reflected_import_id IS NULL
+      AND EXISTS (SELECT 1 FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id
+        WHERE l.allocation_id = a.id AND e.kind <> 'reversal' AND e.status = 'posted'
+          AND e.reflected_import_id IS NULL
           AND NOT EXISTS (SELECT 1 FROM journal_entry r WHERE r.reverses_entry_id = e.id))
   ), 0) FROM invoice i WHERE i.id = ?`;
 
@@ -157,6 +158,17 @@ export class Letterer {
     return change;
   }
 
+  /**
+   * Gives a lettrage not exported yet the next code of its customer account, because the
+   * accounting package has used its code meanwhile; its lines are rewritten with it.
+   */
+  renumber(groupId: number): void {
+    const customerId = this.q.groupCustomer.get(groupId) as number;
+    const index = this.q.nextIndex.get(customerId) as number;
+    this.q.recode.run(letteringCode(index), groupId);
+    this.settle([groupId]);
+  }
+
   private createGroup(companyId: number, customerId: number, date: string): number {
     const index = this.q.nextIndex.get(customerId) as number;
     const { lastInsertRowid } = this.q.insertGroup.run(
@@ -217,6 +229,8 @@ function prepareQueries(sql: Database) {
            AND (l.lettering_id IS NULL OR g.state = 'cancelled'))`,
     ),
     group: sql.prepare('SELECT id, code, state FROM lettering WHERE id = ?'),
+    groupCustomer: sql.prepare('SELECT customer_id FROM lettering WHERE id = ?').pluck(),
+    recode: sql.prepare('UPDATE lettering SET code = ? WHERE id = ?'),
     groupsOfEntry: sql
       .prepare(
         `SELECT DISTINCT l.lettering_id FROM journal_line l JOIN lettering g ON g.id = l.lettering_id

@@ -3,6 +3,7 @@ import { createLogger } from '../log/logger.js';
 import type { AllocationKind } from '../matching/allocation-kinds.js';
 import { JournalWriter } from './journal-writer.js';
 import { Letterer } from './lettering.js';
+import { localDate } from './undo-allocation.js';
 import {
   planEntries,
   type AllocationToPost,
@@ -74,7 +75,7 @@ export function postValidatedAllocations(
             kind: planned.kind,
             journalCode: planned.journalCode,
             journalLabel: planned.journalLabel,
-            entryDate: receipt.bookingDate,
+            entryDate: receipt.entryDate,
             label: planned.label,
             decidedBy,
             decidedAt,
@@ -85,7 +86,7 @@ export function postValidatedAllocations(
           },
           planned.lines,
         );
-        letterer.letterEntry(entryId, receipt.bookingDate);
+        letterer.letterEntry(entryId, receipt.entryDate);
         summary.entries += 1;
       }
       summary.receipts += 1;
@@ -128,6 +129,7 @@ interface ReceiptRow {
   payerName: string | null;
   bankReference: string | null;
   decisionId: number | null;
+  correctedOn: string | null;
 }
 
 interface AllocationRow {
@@ -149,9 +151,10 @@ interface AllocationRow {
 }
 
 /** Validated receipts without a live entry (none, or only ones a reversal undid), oldest first. */
-function loadReceiptsToPost(
-  store: Store,
-): Array<{ receipt: ReceiptToPost & { decisionId?: number }; status: string }> {
+function loadReceiptsToPost(store: Store): Array<{
+  receipt: ReceiptToPost & { decisionId?: number; entryDate: string };
+  status: string;
+}> {
   const { sql } = store;
   // The decision log comes with the learning migration: the latest decision on a receipt is
   // the one its allocation stems from.
@@ -166,7 +169,11 @@ function loadReceiptsToPost(
       `SELECT t.id, t.match_status AS status, c.id AS companyId, c.code AS companyCode,
          c.name AS companyName, t.booking_date AS bookingDate, t.amount_cents AS amountCents,
          t.payer_name AS payerName, t.bank_reference AS bankReference,
-         ${decision} AS decisionId
+         ${decision} AS decisionId,
+         (SELECT max(r.entry_date) FROM journal_entry r JOIN journal_entry o
+            ON o.id = r.reverses_entry_id
+          WHERE r.transaction_id = t.id AND o.kind = 'receipt' AND o.batch_id IS NOT NULL)
+           AS correctedOn
        FROM bank_transaction t JOIN company c ON c.id = t.company_id
        WHERE t.match_status IN ('auto', 'validated') AND t.amount_cents > 0
          AND EXISTS (SELECT 1 FROM allocation a WHERE a.transaction_id = t.id)
@@ -194,6 +201,11 @@ function loadReceiptsToPost(
       transactionId: row.id,
       company: { id: row.companyId, code: row.companyCode, name: row.companyName },
       bookingDate: row.bookingDate,
+      // A receipt whose exported entry was corrected is allocated again from the suspense
+      // account, on the day of the new allocation: never before the correction.
+      entryDate:
+        row.correctedOn === null ? row.bookingDate : later(localDate(new Date()), row.correctedOn),
+      ...(row.correctedOn === null ? {} : { parked: true }),
       amountCents: row.amountCents,
       payerName: row.payerName,
       pieceRef: row.bankReference?.trim() || `T${row.id}`,
@@ -229,4 +241,8 @@ function toAllocation(row: AllocationRow): AllocationToPost {
 
 function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
   return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+}
+
+function later(a: string, b: string): string {
+  return a > b ? a : b;
 }

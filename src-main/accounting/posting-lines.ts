@@ -10,8 +10,11 @@ export const settlingKinds: readonly AllocationKind[] = [
   'otherCompany',
 ];
 
-/** What a line of an entry stands for: the bank, a kind of allocation, or the group account. */
-export type LineRole = 'bank' | 'intercompany' | AllocationKind;
+/**
+ * What a line of an entry stands for: the bank, a kind of allocation, the group account, or
+ * the suspense account holding a receipt whose exported allocation was corrected.
+ */
+export type LineRole = 'bank' | 'suspense' | 'intercompany' | AllocationKind;
 
 export interface CompanyRef {
   id: number;
@@ -40,6 +43,11 @@ export interface ReceiptToPost {
   payerName: string | null;
   /** PieceRef of the lines that are not about one document: the bank's reference. */
   pieceRef: string;
+  /**
+   * True when the bank line was exported already and a correction parked the money on the
+   * suspense account: the new entry takes it from there instead of debiting the bank again.
+   */
+  parked?: boolean;
   allocations: AllocationToPost[];
 }
 
@@ -88,11 +96,11 @@ export function planEntries(
     label: `Encaissement ${payer}`,
     lines: [
       signed(receipt.amountCents, {
-        role: 'bank',
-        account: own.bankAccount,
-        accountLabel: accountLabel(own.bankAccount),
+        role: receipt.parked === true ? 'suspense' : 'bank',
+        account: receipt.parked === true ? own.suspenseAccount : own.bankAccount,
+        accountLabel: accountLabel(receipt.parked === true ? own.suspenseAccount : own.bankAccount),
         pieceRef: receipt.pieceRef,
-        label: `Encaissement ${payer}`,
+        label: receipt.parked === true ? `Réaffectation ${payer}` : `Encaissement ${payer}`,
       }),
     ],
   };
@@ -196,11 +204,24 @@ function allocationLine(
     case 'creditNote':
       return onCustomer(customerAccount, number, `Avoir ${number} déduit`);
     case 'priceRevision':
-      // Its own piece, so that lettrage by PieceRef never takes it with the invoice.
-      return onCustomer(settings.priceRevisionAccount, receiptPiece, `Révision de prix ${number}`);
+      // Its own piece, so that lettrage by PieceRef never takes it with the invoice. Left at
+      // the default, it stays on the customer's own collective account until the revision
+      // invoice is booked; a company that sets another account (class 7) gets that one.
+      return onCustomer(
+        settings.priceRevisionAccount === settings.customerAccount
+          ? customerAccount
+          : settings.priceRevisionAccount,
+        receiptPiece,
+        `Révision de prix ${number}`,
+      );
     case 'onAccount':
-      return customer === undefined
-        ? elsewhere(settings.suspenseAccount, 'Encaissement à affecter')
+      if (customer === undefined)
+        return elsewhere(settings.suspenseAccount, 'Encaissement à affecter');
+      // 4191 holds advances on orders: only a clerk knows a receipt is one. What the engine
+      // puts on account is an overpayment (trop-perçu), an unlettered credit on the
+      // customer's own account until it is refunded or used.
+      return allocation.decidedBy === 'engine'
+        ? onCustomer(customerAccount, receiptPiece, `Trop-perçu ${customer.name}`)
         : onCustomer(settings.onAccountAccount, receiptPiece, `Acompte ${customer.name}`);
     case 'bankFee':
       return elsewhere(settings.bankFeeAccount, `Frais bancaires ${number}`.trim());

@@ -4,6 +4,7 @@ import { createLogger } from '../log/logger.js';
 import { JournalWriter, type EntryKind } from './journal-writer.js';
 import { Letterer } from './lettering.js';
 import type { LineRole, PlannedLine } from './posting-lines.js';
+import { accountLabel, loadPostingSettings, type PostingSettings } from './posting-settings.js';
 
 const log = createLogger('accounting');
 
@@ -13,7 +14,7 @@ export interface UndoResult {
   allocationsRemoved: number;
   /** Entries not exported yet, simply deleted. */
   entriesDeleted: number[];
-  /** Entries already exported, undone by a reversing entry that goes in the next batch. */
+  /** Entries already exported, undone by a correction entry that goes in the next batch. */
   reversals: Array<{ entryId: number; reversesEntryId: number }>;
   /** Lettrage codes withdrawn (they are never handed out again). */
   letteringCancelled: string[];
@@ -22,7 +23,7 @@ export interface UndoResult {
 }
 
 export interface UndoOptions {
-  /** Date of a reversing entry, YYYY-MM-DD; today by default. */
+  /** Date of a correction entry, YYYY-MM-DD; today by default. */
   date?: string;
   decisionId?: number;
 }
@@ -35,12 +36,15 @@ interface EntryRow {
   journalLabel: string;
   label: string;
   batchId: number | null;
+  entryDate: string;
 }
 
 /**
  * Undoes a receipt's allocation: its entries not exported yet are deleted with their
- * lettrage; an exported one stays as it was sent and a reversing entry (contre-passation)
- * dated `date` cancels it in the next batch, its lettrage codes withdrawn. The allocation
+ * lettrage; an exported one stays as it was sent and a correction entry dated `date` (not
+ * before it) goes in the next batch: the bank line untouched, the customer side moved back
+ * to the suspense account (471), its lettrage codes withdrawn. The receipt's next entry
+ * takes the money from 471 rather than debiting the bank a second time. The allocation
  * lines are deleted and the receipt waits for a decision again ('pending'). Codes are never
  * handed out again, whatever happens to them.
  */
@@ -64,7 +68,8 @@ export function undoAllocation(
   const liveEntries = sql
     .prepare(
       `SELECT e.id, e.company_id AS companyId, e.kind, e.journal_code AS journalCode,
-         e.journal_label AS journalLabel, e.label, e.batch_id AS batchId
+         e.journal_label AS journalLabel, e.label, e.batch_id AS batchId,
+         e.entry_date AS entryDate
        FROM journal_entry e
        WHERE e.transaction_id = ? AND e.kind <> 'reversal'
          AND NOT EXISTS (SELECT 1 FROM journal_entry r WHERE r.reverses_entry_id = e.id)
@@ -113,13 +118,14 @@ export function undoAllocation(
           reversesEntryId: entry.id,
           journalCode: entry.journalCode,
           journalLabel: entry.journalLabel,
-          entryDate: date,
-          label: `Contre-passation ${entry.label}`,
+          // Never before the entry it corrects, so that numbers follow the dates.
+          entryDate: date > entry.entryDate ? date : entry.entryDate,
+          label: `Correction ${entry.label}`,
           decidedBy: actor,
           decidedAt: new Date().toISOString(),
           ...(options.decisionId === undefined ? {} : { decisionId: options.decisionId }),
         },
-        reversedLines(store, entry.id),
+        correctionLines(store, entry.id, loadPostingSettings(store, entry.companyId)),
       );
       result.reversals.push({ entryId: reversal, reversesEntryId: entry.id });
     }
@@ -163,9 +169,12 @@ export function undoAllocationIfAny(
   return something === 1 ? undoAllocation(store, transactionId, actor, options) : undefined;
 }
 
-// The same lines with debit and credit swapped, without lettrage: the accounting letters
-// each line with its reversal once it has unlettered the withdrawn codes.
-function reversedLines(store: Store, entryId: number): PlannedLine[] {
+// The correction of an exported entry: the bank line stays as exported, since the cash was
+// received; the customer side (and fees, write-offs, group account) is swapped, and the
+// money waits on the suspense account (471) for the receipt's next allocation, which takes
+// it from there. The suspense line keeps the bank line's position, so that each line stands
+// against the line it corrects. No lettrage: the accounting unletters the withdrawn codes.
+function correctionLines(store: Store, entryId: number, settings: PostingSettings): PlannedLine[] {
   const rows = store.sql
     .prepare(
       `SELECT role, account, account_label AS accountLabel, auxiliary_account AS auxiliaryCode,
@@ -190,12 +199,23 @@ function reversedLines(store: Store, entryId: number): PlannedLine[] {
     decidedBy: string | null;
   }>;
   return rows.map((row) => {
+    if (row.role === 'bank' || row.role === 'suspense') {
+      return {
+        role: 'suspense',
+        account: settings.suspenseAccount,
+        accountLabel: accountLabel(settings.suspenseAccount),
+        pieceRef: row.pieceRef,
+        label: 'Encaissement à réaffecter',
+        debitCents: row.creditCents,
+        creditCents: row.debitCents,
+      };
+    }
     const line: PlannedLine = {
       role: row.role,
       account: row.account,
       accountLabel: row.accountLabel,
       pieceRef: row.pieceRef,
-      label: `Contre-passation ${row.label}`,
+      label: `Annulation ${row.label}`,
       debitCents: row.creditCents,
       creditCents: row.debitCents,
     };

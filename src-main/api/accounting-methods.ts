@@ -43,9 +43,20 @@ export interface AccountingApi {
     company: string;
     format: BatchFormat;
     fileName?: string;
+    /** Writes the file there before the batch is recorded, so a failed write seals nothing. */
+    folder?: string;
   }) => BatchExport;
-  /** An exported batch written again from the database, identical to the first time. */
-  'accounting.rewriteBatch': (input: { company: string; batch: number }) => BatchExport;
+  /**
+   * An exported batch written again from the database, identical to the first time; in the
+   * other `format`, the same entries in the other layout.
+   */
+  'accounting.rewriteBatch': (input: {
+    company: string;
+    batch: number;
+    format?: BatchFormat;
+    fileName?: string;
+    folder?: string;
+  }) => BatchExport;
   'accounting.batches': (input: { company?: string }) => BatchSummary[];
   /** The chain of an invoice (`invoice`, optionally `company`) or of a `transaction`. */
   'accounting.audit': (input: {
@@ -63,15 +74,17 @@ export function accountingMethods(store: Store, _onProgress: ProgressListener): 
     'accounting.updateSettings': ({ company, settings }) =>
       updatePostingSettings(store, company, settings),
     'accounting.post': () => postValidatedAllocations(store),
-    'accounting.export': ({ company, format, fileName }) => {
+    'accounting.export': ({ company, format, fileName, folder }) => {
       postValidatedAllocations(store);
       return exportBatch(store, {
         company,
         format,
         ...(fileName === undefined ? {} : { fileName }),
+        ...(folder === undefined ? {} : { folder }),
       });
     },
-    'accounting.rewriteBatch': ({ company, batch }) => rewriteBatch(store, company, batch),
+    'accounting.rewriteBatch': ({ company, batch, ...options }) =>
+      rewriteBatch(store, company, batch, options),
     'accounting.batches': ({ company }) => listBatches(store, company),
     'accounting.audit': ({ invoice, company, transaction }) => {
       if ((invoice === undefined) === (transaction === undefined)) {

@@ -1,5 +1,4 @@
-import { writeFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import type { BatchFormat, PostingSettings } from '../api/accounting-methods.js';
 import { LettraError } from '../errors/lettra-error.js';
@@ -36,33 +35,44 @@ export function registerAccountingCommands(program: Command): void {
     .command('accounting')
     .description('the entries not exported yet, as the next numbered batch for the accounting')
     .requiredOption('--company <code>', 'the company whose entries to export')
-    .addOption(new Option('--format <format>', 'fec or csv').choices(['fec', 'csv']).default('fec'))
+    .addOption(
+      new Option(
+        '--format <format>',
+        'fec or csv (default: fec; with --batch, as recorded)',
+      ).choices(['fec', 'csv']),
+    )
     .option('--out <file>', 'the file to write (default: <SIREN>FEC<date>-B<n>.txt here)')
     .option('--batch <number>', 'write an exported batch again, identical to the first time')
     .action(
       (
-        options: { company: string; format: BatchFormat; out?: string; batch?: string },
+        options: { company: string; format?: BatchFormat; out?: string; batch?: string },
         command: Command,
       ) =>
         withApi(command, (api) => {
+          // The service writes the file before it records the batch: a path that cannot be
+          // written leaves no batch sealed.
+          const target =
+            options.out === undefined
+              ? { folder: process.cwd() }
+              : { folder: dirname(resolve(options.out)), fileName: basename(options.out) };
           const exported =
             options.batch === undefined
               ? api['accounting.export']({
                   company: options.company,
-                  format: options.format,
-                  ...(options.out === undefined ? {} : { fileName: basename(options.out) }),
+                  format: options.format ?? 'fec',
+                  ...target,
                 })
               : api['accounting.rewriteBatch']({
                   company: options.company,
                   batch: positiveInteger(options.batch, 'batch'),
+                  ...(options.format === undefined ? {} : { format: options.format }),
+                  ...target,
                 });
           if (exported.batch === null) {
             console.log(`Nothing new to export for ${options.company}.`);
             return;
           }
-          const path = resolve(options.out ?? exported.batch.fileName);
-          writeFileSync(path, exported.text);
-          printBatch(exported.batch, path, options.batch !== undefined);
+          printBatch(exported, options.batch !== undefined);
         }),
     );
 

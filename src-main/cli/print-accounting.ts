@@ -1,6 +1,6 @@
 import type {
   AuditReport,
-  BatchSummary,
+  BatchExport,
   CompanyStatus,
   PostingSettings,
 } from '../api/accounting-methods.js';
@@ -8,14 +8,19 @@ import type { AuditChain, AuditEntry } from '../accounting/audit-trail.js';
 import { formatCentsFrench } from '../money/cents.js';
 
 /** Where a batch went and what it holds. */
-export function printBatch(batch: BatchSummary, path: string, rewritten: boolean): void {
-  const what = rewritten
-    ? `Batch ${batch.number} of ${batch.company} written again, identical to its export of ${batch.exportedAt}`
-    : `Batch ${batch.number} of ${batch.company} exported`;
+export function printBatch(exported: BatchExport, rewritten: boolean): void {
+  const { batch, path = '' } = exported;
+  if (batch === null) return;
+  const what = !rewritten
+    ? `Batch ${batch.number} of ${batch.company} exported`
+    : exported.checked === false
+      ? `Batch ${batch.number} of ${batch.company} written again in the other layout (its ` +
+        `recorded SHA-256 is of the ${batch.format === 'fec' ? 'CSV' : 'FEC'} file)`
+      : `Batch ${batch.number} of ${batch.company} written again, identical to its export of ${batch.exportedAt}`;
+  const hash = exported.checked === false ? '' : ` (SHA-256 ${batch.sha256})`;
   console.log(
     `${what}: ${batch.entryCount} entries, ${batch.lineCount} lines, debit = credit = ` +
-      `${formatCentsFrench(batch.debitCents)}, ${batch.format.toUpperCase()} in ${path} ` +
-      `(SHA-256 ${batch.sha256})`,
+      `${formatCentsFrench(batch.debitCents)}, ${batch.format.toUpperCase()} in ${path}${hash}`,
   );
 }
 
@@ -109,10 +114,10 @@ export function printStatus(statuses: CompanyStatus[]): void {
     const { receipts, unallocated, revenue } = status;
     console.log(`${status.company} ${status.name}`);
     console.log(
-      `  receipts: ${receipts.total}: ${receipts.auto} allocated automatically ` +
+      `  receipts: ${receipts.total} (${receipts.auto} allocated automatically ` +
         `(${percent(status.automationRate)}), ${receipts.validated} validated by a clerk, ` +
         `${receipts.proposed} proposed (${percent(status.proposalRate)}), ` +
-        `${receipts.unmatched} unmatched, ${receipts.pending} waiting, ${receipts.rejected} rejected`,
+        `${receipts.unmatched} unmatched, ${receipts.pending} waiting, ${receipts.rejected} rejected)`,
     );
     const days =
       unallocated.daysOfRevenue === null
@@ -125,17 +130,31 @@ export function printStatus(statuses: CompanyStatus[]): void {
           `${formatCentsFrench(revenue.amountCents)}` +
           `${revenue.source === 'csv' ? ', open invoices only: a lower bound' : ''})`;
     console.log(
-      `  not allocated: ${unallocated.count} receipts, ${formatCentsFrench(unallocated.amountCents)}` +
-        `, ${days}${basis}`,
+      `  not allocated: ${count(unallocated.count, 'receipt')}, ` +
+        `${formatCentsFrench(unallocated.amountCents)} received and waiting for allocation, ` +
+        `${days}${basis}`,
     );
     if (status.notPosted > 0) {
-      console.log(`  allocated but held for a clerk before posting: ${status.notPosted} receipts`);
+      console.log(
+        `  allocated but held for a clerk before posting: ${count(status.notPosted, 'receipt')}`,
+      );
+    }
+    if (status.setAside > 0) {
+      console.log(
+        `  set aside by a ledger import (settled in the accounting meanwhile): ` +
+          count(status.setAside, 'receipt'),
+      );
     }
     console.log(
       `  entries waiting for export: ${status.entriesToExport.count} ` +
-        `(${formatCentsFrench(status.entriesToExport.debitCents)}), batches exported: ${status.batches}`,
+        `(${formatCentsFrench(status.entriesToExport.debitCents)} debit), ` +
+        `batches exported: ${status.batches}`,
     );
   }
+}
+
+function count(value: number, noun: string): string {
+  return `${value} ${noun}${value === 1 ? '' : 's'}`;
 }
 
 /** The posting rules of a company. */

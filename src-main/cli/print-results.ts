@@ -21,6 +21,19 @@ export function printLedgerImports(results: LedgerImportResult[]): void {
       `${result.file}: ${result.format}, company ${result.companies.join(', ')}, ` +
         `${result.customers} customers, ${result.openItems} open items, ${result.closedItems} closed`,
     );
+    if (result.setAside > 0) {
+      console.log(
+        `  ${plural(result.setAside, 'receipt')} set aside for a clerk: settled in the ` +
+          'accounting meanwhile, before Lettra exported them (their entries were withdrawn)',
+      );
+    }
+    if (result.renumbered > 0) {
+      console.log(
+        `  ${plural(result.renumbered, 'lettrage code')} not exported yet renumbered above ` +
+          'the codes the accounting used meanwhile',
+      );
+    }
+    for (const warning of result.warnings) console.log(`  warning: ${warning}`);
   }
 }
 
@@ -33,4 +46,8 @@ export function printMatching(summary: MatchingSummary): void {
       `${summary.proposed} proposed (${share(summary.proposed)}), ` +
       `${summary.unmatched} unmatched (${share(summary.unmatched)})`,
   );
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -22,6 +22,18 @@ const headlines: Record<ErrorCode, Record<Language, string>> = {
     en: 'The database cannot be opened',
     fr: 'La base ne peut pas être ouverte',
   },
+  'ledger.older': {
+    en: 'This ledger is older than the last one imported',
+    fr: 'Ce grand livre est plus ancien que le dernier importé',
+  },
+  'ledger.ownBatch': {
+    en: 'This file is a batch Lettra exported, not the accounting’s ledger',
+    fr: 'Ce fichier est un lot exporté par Lettra, pas le grand livre de la comptabilité',
+  },
+  'accounting.amountTooLarge': {
+    en: 'Amounts too large to be counted exactly',
+    fr: 'Montants trop grands pour être comptés exactement',
+  },
   'accounting.badSetting': {
     en: 'Invalid posting setting',
     fr: 'Paramètre de comptabilisation invalide',

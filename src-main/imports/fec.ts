@@ -56,20 +56,23 @@ export function parseFec(
     const issueDate = values.date(fields[columns.pieceDate], line, 'PieceDate', entryDate);
 
     const account = field(fields, columns.account);
+    const journalCode = field(fields, columns.journalCode);
+    const fromTreasuryJournal = isTreasuryJournal(journalCode, field(fields, columns.journalLabel));
+    facts.addAny({
+      journalCode,
+      entryNumber: fieldOrEmpty(fields, columns.entryNumber),
+      entryDate,
+      account,
+      cents,
+      fromTreasuryJournal,
+    });
     if (!prefixes.some((prefix) => account.startsWith(prefix))) continue;
 
     const customerCode = field(fields, columns.auxiliaryAccount) || account;
     registerCustomer(customers, customerCode, account, fields, columns);
     const lettering = field(fields, columns.lettering);
     const number = field(fields, columns.pieceRef) || fieldOrEmpty(fields, columns.entryNumber);
-    const fromSalesJournal = isSalesJournal(
-      field(fields, columns.journalCode),
-      field(fields, columns.journalLabel),
-    );
-    const fromTreasuryJournal = isTreasuryJournal(
-      field(fields, columns.journalCode),
-      field(fields, columns.journalLabel),
-    );
+    const fromSalesJournal = isSalesJournal(journalCode, field(fields, columns.journalLabel));
     facts.add({ entryDate, customerCode, pieceRef: number, cents, lettering, fromSalesJournal });
     const state = letteringState(lettering);
     if (state === 'settled') continue;
@@ -99,7 +102,15 @@ export function parseFec(
   facts.applyTo(ledger);
   const siren = sirenFromFecFileName(fileName);
   if (siren !== undefined) ledger.siren = siren;
+  const named = dateFromFecFileName(fileName);
+  if (ledger.ledgerDate === undefined && named !== undefined) ledger.ledgerDate = named;
   return ledger;
+}
+
+/** The closing date of a FEC file name `<SIREN>FEC<YYYYMMDD>`, as YYYY-MM-DD. */
+export function dateFromFecFileName(fileName: string): string | undefined {
+  const found = /\d{9}FEC(\d{4})(\d{2})(\d{2})/i.exec(fileName);
+  return found === null ? undefined : `${found[1]}-${found[2]}-${found[3]}`;
 }
 
 /**

@@ -6,6 +6,12 @@ import type { Store } from '../db/store.js';
 import { LettraError } from '../errors/lettra-error.js';
 import { createLogger } from '../log/logger.js';
 import { detectFormat } from './detect-format.js';
+import {
+  ledgerDateOf,
+  refuseOlderLedger,
+  refuseOwnBatch,
+  unbalancedWarnings,
+} from './ledger-guards.js';
 import { parseFec } from './fec.js';
 import type { LedgerOpenItem, ParsedLedger } from './ledger-types.js';
 import { parseOpenItemsCsv } from './open-items-csv.js';
@@ -20,6 +26,12 @@ export interface LedgerImportResult {
   customers: number;
   openItems: number;
   closedItems: number;
+  /** Receipts set aside: the accounting settled their documents before Lettra exported them. */
+  setAside: number;
+  /** Lettrage codes Lettra had not exported yet, renumbered above the package's. */
+  renumbered: number;
+  /** What the file holds that looks wrong but was imported (an unbalanced entry). */
+  warnings: string[];
 }
 
 /** Reads a customer ledger (FEC or the open-items CSV), told from its content. */
@@ -47,11 +59,12 @@ export function importLedgers(
 ): LedgerImportResult[] {
   const files = paths.map((path) => {
     const bytes = readInputFile(path);
-    return {
-      name: basename(path),
-      sha256: createHash('sha256').update(bytes).digest('hex'),
-      ledger: parseLedgerFile(bytes, path),
-    };
+    const name = basename(path);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    refuseOwnBatch(store, name, sha256);
+    const ledger = parseLedgerFile(bytes, path);
+    refuseOwnBatch(store, name, sha256, ledger);
+    return { name, sha256, ledger };
   });
   const resolved = files.map((file) => ({
     ...file,
@@ -81,7 +94,7 @@ export function importLedgers(
     .pluck();
   const insertFile = sql.prepare(
     `INSERT INTO import_file (kind, format, file_name, sha256, company_id, imported_at,
-       record_count, new_record_count) VALUES ('ledger', ?, ?, ?, ?, ?, ?, ?)`,
+       record_count, new_record_count, ledger_date) VALUES ('ledger', ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
 
   const run = sql.transaction(() =>
@@ -89,7 +102,11 @@ export function importLedgers(
       let closedItems = 0;
       let openItems = 0;
       let customers = 0;
+      let setAside = 0;
+      let renumbered = 0;
       for (const [companyId, items] of byCompany) {
+        const ledgerDate = ledgerDateOf(ledger, items);
+        refuseOlderLedger(store, companyId, name, ledgerDate);
         const openBefore = openIds.all(companyId) as number[];
         closeCompanyItems.run(companyId);
         const customerIds = new Map<string, number>();
@@ -134,16 +151,32 @@ export function importLedgers(
             new Date().toISOString(),
             ledger.lineCount,
             items.length,
+            ledgerDate ?? null,
           ).lastInsertRowid,
         );
-        recordLedgerFacts(store, { companyId, importFileId, ledger, items });
+        const facts = recordLedgerFacts(store, { companyId, importFileId, ledger, items });
+        setAside += facts.setAside;
+        renumbered += facts.renumbered;
       }
       const companies = [...byCompany.keys()].map(
         (id) => sql.prepare('SELECT code FROM company WHERE id = ?').pluck().get(id) as string,
       );
       log.info('ledger imported', { file: name, companies, openItems });
       options.onProgress?.(position + 1, resolved.length);
-      return { file: name, format: ledger.format, companies, customers, openItems, closedItems };
+      const warnings = unbalancedWarnings(ledger);
+      if (warnings.length > 0)
+        log.warn('ledger with unbalanced entries', { file: name, count: warnings.length });
+      return {
+        file: name,
+        format: ledger.format,
+        companies,
+        customers,
+        openItems,
+        closedItems,
+        setAside,
+        renumbered,
+        warnings,
+      };
     }),
   );
   return run();

@@ -61,4 +61,15 @@ export interface ParsedLedger {
   customerLineKeys?: Map<string, number>;
   /** FEC only: per customer account, the position (A = 0) of the highest lettrage code used. */
   highestLettering?: Map<string, number>;
+  /**
+   * FEC only: the date the ledger stands at, YYYY-MM-DD: its latest EcritureDate, or the date
+   * of its file name when it holds no line. (A CSV's is per company: see `ledgerDateOf`.)
+   */
+  ledgerDate?: string;
+  /** FEC only: the bank accounts (512...) its treasury journals use. */
+  bankAccounts?: string[];
+  /** FEC only: every line is numbered as Lettra numbers its batches (`LBQ000001`). */
+  lettraNumbersOnly?: boolean;
+  /** FEC only: the entries (journal and EcritureNum) whose debits and credits differ. */
+  unbalancedEntries?: string[];
 }

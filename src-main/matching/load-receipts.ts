@@ -17,8 +17,9 @@ interface ReceiptRow {
 
 /**
  * The credits still waiting for a decision, oldest first. A receipt already allocated, or
- * validated or rejected by a clerk, is never matched again; proposals and unmatched ones are
- * looked at anew, since the ledger may have changed since.
+ * validated or rejected by a clerk, is never matched again, nor one a ledger import set aside
+ * for a clerk; proposals and unmatched ones are looked at anew, since the ledger may have
+ * changed since.
  */
 export function loadReceiptsToMatch(store: Store): Receipt[] {
   const rows = store.sql
@@ -28,6 +29,7 @@ export function loadReceiptsToMatch(store: Store): Receipt[] {
          t.remittance, t.references_json AS referencesJson, t.end_to_end_id AS endToEndId, t.reversal
        FROM bank_transaction t JOIN company c ON c.id = t.company_id
        WHERE t.amount_cents > 0
+         AND NOT EXISTS (SELECT 1 FROM set_aside_receipt s WHERE s.transaction_id = t.id)
          AND t.match_status IN ('pending', 'proposed', 'unmatched')
        ORDER BY t.booking_date, t.id`,
     )

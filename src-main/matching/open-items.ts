@@ -33,10 +33,11 @@ export interface OpenBook {
  * Loads what is still to be settled: the ledger's open amount of each invoice and credit
  * note less what Lettra's allocations settle on it (invoice, partial, credit note, other
  * company lines; a price revision, fee or write-off attached to an invoice settles nothing
- * of it) and the ledger does not reflect yet. An allocation is reflected once its entry was
- * exported and a later ledger import of its company showed it (see reflected-entries.ts):
- * the ledger's open amount already counts it then, and taking it off again would count the
- * receipt twice. Unallocated payments that the ledger lists are not candidates: a transfer
+ * of it) and the ledger does not reflect yet. An allocation is reflected once the live entry
+ * carrying it (its own line, not another entry of the same receipt, and not one a correction
+ * undid) was exported and a later ledger import of its company showed it (see
+ * reflected-entries.ts): the ledger's open amount already counts it then, and taking it off
+ * again would count the receipt twice. Unallocated payments that the ledger lists are not candidates: a transfer
  * never pays them.
  */
 export function loadOpenBook(store: Store): OpenBook {
@@ -50,9 +51,12 @@ export function loadOpenBook(store: Store): OpenBook {
        LEFT JOIN (SELECT a.invoice_id, sum(a.amount_cents) AS allocated FROM allocation a
                   WHERE a.invoice_id IS NOT NULL
                     AND a.kind IN ('invoice', 'partial', 'creditNote', 'otherCompany')
-                    AND NOT EXISTS (SELECT 1 FROM journal_entry e
-                      WHERE e.transaction_id = a.transaction_id AND e.company_id = a.company_id
-                        AND e.kind <> 'reversal' AND e.reflected_import_id IS NOT NULL)
+                    AND NOT EXISTS (SELECT 1 FROM journal_line l
+                      JOIN journal_entry e ON e.id = l.entry_id
+                      WHERE l.allocation_id = a.id AND e.kind <> 'reversal'
+                        AND e.reflected_import_id IS NOT NULL
+                        AND NOT EXISTS (SELECT 1 FROM journal_entry r
+                          WHERE r.reverses_entry_id = e.id))
                   GROUP BY a.invoice_id) a ON a.invoice_id = i.id
        WHERE i.ledger_open_cents <> 0 AND i.kind IN ('invoice', 'creditNote')
        ORDER BY coalesce(i.due_date, i.issue_date), i.id`,

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exportBatch, listBatches, rewriteBatch } from '../../src-main/accounting/export-batch.js';
 import { fecBatchColumns } from '../../src-main/accounting/fec-batch.js';
@@ -89,7 +91,7 @@ describe('export batches', () => {
     validate(second, [{ invoice: 'M1', amount: '600.00', kind: 'invoice' }]);
     post();
     exportBatch(store, { company: 'C01', format: 'csv', now });
-    expect(rewriteBatch(store, 'C01', 1)).toEqual(original);
+    expect(rewriteBatch(store, 'C01', 1)).toEqual({ ...original, checked: true });
     expect(() => rewriteBatch(store, 'C01', 9)).toThrow(/company C01 has no batch 9/);
   });
 
@@ -109,5 +111,32 @@ describe('export batches', () => {
       `1,BQ,Banque,LBQ000001,2026-11-16,411000,Clients,411MART,COMMUNE DE SAINT-MARTIN,M1,Règlement partiel M1,0.00,400.00,a,2026-11-16,partial,M1,,partial,receipt,,${id}`,
       '',
     ]);
+  });
+
+  it('records no batch when its file cannot be written', async () => {
+    const { store, arrive, validate, post } = await group();
+    const [id] = arrive([{ amount: '1234.56' }]) as [number];
+    validate(id, [{ invoice: 'F1', amount: '1234.56', kind: 'invoice' }]);
+    post();
+    const folder = join(store.folder, 'no-such-folder');
+    expect(() => exportBatch(store, { company: 'C01', format: 'fec', folder })).toThrow(/ENOENT/);
+    expect(listBatches(store, 'C01')).toEqual([]);
+    const written = exportBatch(store, { company: 'C01', format: 'fec', folder: store.folder });
+    expect(written.batch?.number).toBe(1);
+    expect(readFileSync(written.path ?? '', 'utf8')).toBe(written.text);
+  });
+
+  it('writes an exported FEC batch again as CSV when asked, named and laid out as CSV', async () => {
+    const { store, arrive, validate, post } = await group();
+    const [id] = arrive([{ amount: '1234.56' }]) as [number];
+    validate(id, [{ invoice: 'F1', amount: '1234.56', kind: 'invoice' }]);
+    post();
+    exportBatch(store, { company: 'C01', format: 'fec', now });
+    const again = rewriteBatch(store, 'C01', 1, { format: 'csv', folder: store.folder });
+    expect(again).toMatchObject({ checked: false, batch: { format: 'csv', number: 1 } });
+    expect(again.batch?.fileName).toBe('111111118LETTRA20261116-B1.csv');
+    expect(again.text.startsWith('batch,journal_code,')).toBe(true);
+    expect(existsSync(join(store.folder, '111111118LETTRA20261116-B1.csv'))).toBe(true);
+    expect(rewriteBatch(store, 'C01', 1).text.startsWith('JournalCode\t')).toBe(true);
   });
 });

@@ -6,43 +6,14 @@ import { parseFec } from '../../src-main/imports/fec.js';
 import { loadOpenBook } from '../../src-main/matching/open-items.js';
 import { fecText, standardColumns } from '../support/fec-text.js';
 import { accountingGroup } from './accounting-fixture.js';
+import {
+  importFec as importLedger,
+  ledgerAfterImporting,
+  sale,
+  type FecRow,
+} from './accounting-ledger.js';
 
 let group: Awaited<ReturnType<typeof accountingGroup>>;
-
-// The accounting's sales journal: each invoice debits the customer, credits sales and VAT.
-function sale(
-  number: string,
-  date: string,
-  customer: string,
-  name: string,
-  cents: number,
-): Array<Record<string, string>> {
-  const common = { JournalCode: 'VT', JournalLib: 'Ventes', EcritureNum: `VT-${number}` };
-  const day = date.replaceAll('-', '');
-  const amount = (value: number) => (value / 100).toFixed(2).replace('.', ',');
-  const net = Math.round(cents / 1.2);
-  return [
-    {
-      ...common,
-      EcritureDate: day,
-      PieceDate: day,
-      PieceRef: number,
-      CompteNum: customer === '411MART' ? '411100' : '411000',
-      CompAuxNum: customer,
-      CompAuxLib: name,
-      EcritureLib: `Facture ${number}`,
-      Debit: amount(cents),
-    },
-    { ...common, EcritureDate: day, PieceRef: number, CompteNum: '706000', Credit: amount(net) },
-    {
-      ...common,
-      EcritureDate: day,
-      PieceRef: number,
-      CompteNum: '445710',
-      Credit: amount(cents - net),
-    },
-  ];
-}
 
 const salesJournal = [
   ...sale('F1', '2026-10-05', '411ACME', 'ACME INDUSTRIE', 100_000),
@@ -50,36 +21,8 @@ const salesJournal = [
   ...sale('F3', '2026-10-12', '411MART', 'COMMUNE DE SAINT-MARTIN', 50_000),
 ];
 
-/**
- * What the accounting package does with a Lettra batch: it books the lines under its own
- * entry numbers and applies each code to the invoice line of the same auxiliary account
- * and piece, as the README asks.
- */
-function ledgerAfterImporting(batchText: string): Array<Record<string, string>> {
-  const [header, ...rows] = batchText.replace(/\r\n$/, '').split('\r\n');
-  const columns = (header ?? '').split('\t');
-  const batchRows = rows.map((row, index) => {
-    const record = Object.fromEntries(row.split('\t').map((value, i) => [columns[i], value]));
-    return { ...record, EcritureNum: `BQ${String(900 + index)}` } as Record<string, string>;
-  });
-  const codes = new Map(
-    batchRows
-      .filter((row) => row.EcritureLet !== '')
-      .map((row) => [`${row.CompAuxNum}|${row.PieceRef}`, row]),
-  );
-  const lettered = salesJournal.map((row) => {
-    const code = codes.get(`${row.CompAuxNum}|${row.PieceRef}`);
-    return code === undefined || row.CompAuxNum === undefined
-      ? row
-      : { ...row, EcritureLet: code.EcritureLet ?? '', DateLet: code.DateLet ?? '' };
-  });
-  return [...lettered, ...batchRows];
-}
-
-function importFec(name: string, rows: Array<Record<string, string>>): void {
-  const path = join(group.store.folder, name);
-  writeFileSync(path, fecText(rows, { columns: standardColumns }));
-  group.api['imports.ledgers']({ paths: [path] });
+function importFec(name: string, rows: FecRow[]): void {
+  importLedger(group.api, group.store.folder, name, rows);
 }
 
 function remaining(): Record<string, number> {
@@ -139,7 +82,7 @@ describe('round trip through the accounting', () => {
   it('counts no receipt twice once the accounting’s ledger shows the lettered lines', () => {
     const { text } = exportBatch(group.store, { company: 'C01', format: 'fec' });
     const [result] = group.api['imports.ledgers']({
-      paths: [writeLedger(ledgerAfterImporting(text))],
+      paths: [writeLedger(ledgerAfterImporting(salesJournal, text))],
     });
     expect(result).toMatchObject({ openItems: 2, closedItems: 1 });
     const open = group.store.sql

@@ -81,6 +81,7 @@ describe('status', () => {
         source: 'fec',
       },
       notPosted: 0,
+      setAside: 0,
       entriesToExport: { count: 2, debitCents: 415_000 },
       batches: 0,
     });

@@ -60,7 +60,7 @@ describe('undoing an allocation', () => {
     });
   });
 
-  it('after export, leaves the exported entry alone and reverses it in the next batch', async () => {
+  it('after export, keeps the bank line and moves the customer side to suspense in a correction', async () => {
     const group = await paidGroup();
     const first = exportBatch(group.store, { company: 'C01', format: 'fec' });
     const result = undoAllocation(group.store, group.id, 'clerk', { date: '2026-11-20' });
@@ -85,7 +85,7 @@ describe('undoing an allocation', () => {
         kind: 'reversal',
         journal: 'BQ',
         lines: [
-          ['512000', null, 'REF101-1', 0, 120_000, null],
+          ['471000', null, 'REF101-1', 0, 120_000, null],
           ['411000', '411ACME', 'F1', 100_000, 0, null],
           ['411000', '411ACME', 'F2', 20_000, 0, null],
         ],
@@ -98,13 +98,40 @@ describe('undoing an allocation', () => {
     expect(second.batch).toMatchObject({ number: 2, entryCount: 1, debitCents: 120_000 });
     const rows = second.text.trim().split('\r\n').slice(1);
     expect(rows).toEqual([
-      '2,BQ,Banque,LBQ000002,2026-11-20,512000,Banques,,,REF101-1,Contre-passation Encaissement client,0.00,1200.00,,,,,,bank,reversal,LBQ000001,1',
-      '2,BQ,Banque,LBQ000002,2026-11-20,411000,Clients,411ACME,ACME INDUSTRIE SAS,F1,Contre-passation Règlement F1,1000.00,0.00,,,,,A,invoice,reversal,LBQ000001,1',
-      '2,BQ,Banque,LBQ000002,2026-11-20,411000,Clients,411ACME,ACME INDUSTRIE SAS,F2,Contre-passation Règlement F2,200.00,0.00,,,,,A,invoice,reversal,LBQ000001,1',
+      '2,BQ,Banque,LBQ000002,2026-11-20,471000,Compte d’attente,,,REF101-1,Encaissement à réaffecter,0.00,1200.00,,,,,,suspense,reversal,LBQ000001,1',
+      '2,BQ,Banque,LBQ000002,2026-11-20,411000,Clients,411ACME,ACME INDUSTRIE SAS,F1,Annulation Règlement F1,1000.00,0.00,,,,,A,invoice,reversal,LBQ000001,1',
+      '2,BQ,Banque,LBQ000002,2026-11-20,411000,Clients,411ACME,ACME INDUSTRIE SAS,F2,Annulation Règlement F2,200.00,0.00,,,,,A,invoice,reversal,LBQ000001,1',
     ]);
   });
 
-  it('lets the receipt be allocated and posted again after a reversal', async () => {
+  it('allocates a corrected receipt again from suspense, never debiting the bank twice', async () => {
+    const group = await paidGroup();
+    exportBatch(group.store, { company: 'C01', format: 'fec' });
+    undoAllocation(group.store, group.id, 'clerk', { date: '2099-01-02' });
+    group.validate(group.id, [
+      { invoice: 'F1', amount: '1000.00', kind: 'invoice' },
+      { invoice: 'F2', amount: '200.00', kind: 'invoice' },
+    ]);
+    group.post();
+    const entries = group.entries(group.id);
+    expect(entries[2]?.lines).toEqual([
+      ['471000', null, 'REF101-1', 120_000, 0, null],
+      ['411000', '411ACME', 'F1', 0, 100_000, 'B'],
+      ['411000', '411ACME', 'F2', 0, 20_000, 'B'],
+    ]);
+    const bankDebits = entries
+      .flatMap((entry) => entry.lines)
+      .filter((line) => line[0] === '512000')
+      .reduce((sum, line) => sum + line[3] - line[4], 0);
+    expect(bankDebits).toBe(120_000);
+    const dates = group.store.sql
+      .prepare('SELECT entry_date FROM journal_entry WHERE transaction_id = ? ORDER BY id')
+      .pluck()
+      .all(group.id);
+    expect(dates).toEqual(['2026-11-16', '2099-01-02', '2099-01-02']);
+  });
+
+  it('lets the receipt be allocated and posted again after a correction', async () => {
     const group = await paidGroup();
     exportBatch(group.store, { company: 'C01', format: 'fec' });
     undoAllocation(group.store, group.id, 'clerk', { date: '2026-11-20' });
