@@ -201,7 +201,9 @@ export class PayerDirectory {
 
   // Words shared by many customers ("COMMUNE", "SERVICES") would retrieve half the book.
   private isCommon(token: string): boolean {
-    return (this.frequency.get(token) ?? 0) > Math.max(3, this.customers.size * 0.05);
+    // A fixed bound, not a share of the book, so that the work per receipt stays flat as the
+    // book grows.
+    return (this.frequency.get(token) ?? 0) > Math.min(30, Math.max(3, this.customers.size * 0.05));
   }
 
   private lookup(token: string): number[] {
