@@ -32,7 +32,7 @@ export function createApi(store: Store, onProgress: ProgressListener = () => {})
         store,
         runMatching(store, {
           language,
-          onProgress: (done, total) => onProgress('match', done, total),
+          onProgress: (round, done, total) => onProgress(`match, ${round}`, done, total),
         }),
       ),
     'allocations.export': () => exportAllocations(store),

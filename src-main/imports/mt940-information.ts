@@ -33,7 +33,7 @@ export function readInformation(lines: string[], creditSide: boolean): Informati
   if (/^\s*(\d{3})?\?\d{2}/.test(glued)) return readQuestionMarkSubfields(glued, creditSide);
   if (/^\s*\/[A-Z]{2,9}\//.test(glued)) return readSlashKeywords(glued.trim(), creditSide);
   return {
-    remittance: [lines.map((line) => line.trim()).join(' ')],
+    remittance: [joinFreeText(lines)],
     references: [],
     details: [],
   };
@@ -47,4 +47,17 @@ export function findCharges(text: string): Cents | undefined {
   const match = /\/CHGS\/(?:[A-Z]{3})?(\d+(?:,\d{0,2})?)/.exec(text);
   if (match?.[1] === undefined) return undefined;
   return parseDecimalToCents(match[1].replace(/,$/, ''));
+}
+
+// Free text is wrapped at the 65 characters of a SWIFT line (61 after the ":86:" tag): a line
+// that fills them was cut where the limit fell, maybe mid-word, and goes on in the next with
+// nothing between; a shorter one ended where the bank ended it.
+function joinFreeText(lines: string[]): string {
+  let text = '';
+  for (const [position, line] of lines.entries()) {
+    const previous = lines[position - 1];
+    const cut = previous !== undefined && previous.length >= (position === 1 ? 61 : 65);
+    text += position === 0 ? line.trimStart() : cut ? line : ` ${line.trimStart()}`;
+  }
+  return text.replace(/\s+/g, ' ').trim();
 }

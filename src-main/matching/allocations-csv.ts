@@ -36,7 +36,7 @@ export function allocationsToCsv(receipts: ExportedReceipt[]): string {
       receipt.bookingDate,
       receipt.amount,
       receipt.currency,
-      receipt.payer.name ?? '',
+      text(receipt.payer.name ?? ''),
       receipt.payer.iban ?? '',
       receipt.status,
       receipt.confidence.toFixed(4),
@@ -51,8 +51,8 @@ export function allocationsToCsv(receipts: ExportedReceipt[]): string {
           line?.customer ?? '',
           line?.amount ?? '',
           line?.kind ?? '',
-          receipt.explanation,
-          receipt.remittance,
+          text(receipt.explanation),
+          text(receipt.remittance),
         ]
           .map(quote)
           .join(','),
@@ -60,6 +60,11 @@ export function allocationsToCsv(receipts: ExportedReceipt[]): string {
     }
   }
   return `${rows.join('\r\n')}\r\n`;
+}
+
+// Bank text goes into spreadsheets: a payer named "=HYPERLINK(...)" must stay text there.
+function text(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
 function quote(value: string): string {

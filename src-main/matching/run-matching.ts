@@ -31,7 +31,8 @@ export interface MatchingOptions {
   /** Scoring weights; by default the latest trained model's. */
   weights?: Weights;
   language?: Language;
-  onProgress?: (done: number, total: number) => void;
+  /** Called as receipts are matched: first those naming their invoices, then the others. */
+  onProgress?: (round: 'references' | 'others', done: number, total: number) => void;
 }
 
 /**
@@ -65,7 +66,6 @@ export function runMatching(store: Store, options: MatchingOptions = {}): Matchi
   const decisions = new Map<number, Decision>();
   const learned: PayerLink[] = [];
   let done = 0;
-  const total = receipts.length * 2;
 
   // Round 1: receipts that name their invoices, allocated when sure.
   const deferred: Receipt[] = [];
@@ -78,7 +78,7 @@ export function runMatching(store: Store, options: MatchingOptions = {}): Matchi
         confidence: 0,
         hesitation: 'reversal',
       });
-      options.onProgress?.(++done, total);
+      options.onProgress?.('references', ++done, receipts.length);
       continue;
     }
     const decision = decide(findCandidates(receipt, context), settings);
@@ -94,17 +94,17 @@ export function runMatching(store: Store, options: MatchingOptions = {}): Matchi
     } else {
       deferred.push(receipt);
     }
-    options.onProgress?.(++done, total);
+    options.onProgress?.('references', ++done, receipts.length);
   }
+  done = 0;
 
   // Round 2: the rest, against what round 1 left open and the payers it taught.
   for (const receipt of deferred) {
     const decision = decide(findCandidates(receipt, context), settings);
     if (decision.chosen !== undefined) take(decision.chosen, context);
     decisions.set(receipt.id, decision);
-    options.onProgress?.(++done, total);
+    options.onProgress?.('others', ++done, deferred.length);
   }
-  options.onProgress?.(total, total);
 
   saveDecisions(
     store,

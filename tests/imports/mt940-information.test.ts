@@ -140,3 +140,13 @@ describe('parseMt940 on free-text information', () => {
     });
   });
 });
+
+describe('parseMt940 on free text', () => {
+  it('glues a line cut at the 65 characters of SWIFT to the next, and spaces shorter ones', () => {
+    const text = 'VIREMENT ECOLE JULES FERRY FACTURE FA2026000230 REGLEMENT PARTIEL DU MOIS';
+    // ":86:" and 61 characters fill the first 65-character line, cutting "PARTIEL".
+    const transaction = movement(credit, [text.slice(0, 61), text.slice(61), 'MERCI']);
+    expect(text.slice(0, 61).endsWith(' PAR')).toBe(true);
+    expect(transaction.remittance).toBe(`${text} MERCI`);
+  });
+});
