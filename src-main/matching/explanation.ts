@@ -68,7 +68,7 @@ const money = { en: formatCentsEnglish, fr: formatCentsFrench };
 const sentences = {
   en: {
     references: (numbers: string[]) =>
-      `invoice number${numbers.length > 1 ? 's' : ''} ${numbers.join(', ')} found in the text`,
+      `invoice ${plural(numbers.length, 'number')} ${numbers.join(', ')} found in the text`,
     noReference: 'no invoice number in the text',
     nearReferences: (numbers: string[]) =>
       `a number one character away from ${numbers.join(', ')} in the text`,
@@ -83,9 +83,9 @@ const sentences = {
     otherCompany: (company: string) =>
       `the invoices belong to company ${company}, not to the account credited`,
     unexplained: (count: number) =>
-      `${count} other number${count > 1 ? 's' : ''} in the text left aside`,
+      `${count} other ${plural(count, 'number')} in the text left aside`,
     alternatives: (count: number) =>
-      `${count} other set${count > 1 ? 's' : ''} of items give${count > 1 ? '' : 's'} the same amount`,
+      `${count} other ${plural(count, 'set')} of items ${count > 1 ? 'give' : 'gives'} the same amount`,
     beforeIssue: 'paid before an invoice date',
     nothingFound: 'No open invoice fits this receipt.',
     needsClerkOtherCompany: 'Paid to the wrong company of the group: a clerk decides.',
@@ -95,7 +95,8 @@ const sentences = {
   },
   fr: {
     references: (numbers: string[]) =>
-      `référence${numbers.length > 1 ? 's' : ''} ${numbers.join(', ')} trouvée${numbers.length > 1 ? 's' : ''} dans le libellé`,
+      `${plural(numbers.length, 'référence')} ${numbers.join(', ')} ` +
+      `${plural(numbers.length, 'trouvée')} dans le libellé`,
     noReference: 'aucune référence de facture dans le libellé',
     nearReferences: (numbers: string[]) =>
       `un numéro à un caractère près de ${numbers.join(', ')} dans le libellé`,
@@ -109,9 +110,10 @@ const sentences = {
     payerUnknown: (who: string) => `payeur non reconnu ; factures de ${who}`,
     otherCompany: (company: string) => `factures de la société ${company}, pas du compte crédité`,
     unexplained: (count: number) =>
-      `${count} autre${count > 1 ? 's' : ''} numéro${count > 1 ? 's' : ''} du libellé écarté${count > 1 ? 's' : ''}`,
+      `${count} ${plural(count, 'autre')} ${plural(count, 'numéro')} du libellé ` +
+      plural(count, 'écarté'),
     alternatives: (count: number) =>
-      `${count} autre${count > 1 ? 's' : ''} combinaison${count > 1 ? 's' : ''} au même montant`,
+      `${count} ${plural(count, 'autre')} ${plural(count, 'combinaison')} au même montant`,
     beforeIssue: "payé avant la date d'une facture",
     nothingFound: 'Aucune facture ouverte ne correspond à cet encaissement.',
     needsClerkOtherCompany: 'Payé sur le compte d’une autre société du groupe : à valider.',
@@ -150,3 +152,8 @@ const payerSources: Record<Language, Record<string, string>> = {
     accountant: 'le comptable public qui a déjà payé pour lui',
   },
 };
+
+// Both languages here make their plurals with an s.
+function plural(count: number, word: string): string {
+  return count > 1 ? `${word}s` : word;
+}
