@@ -96,7 +96,7 @@ program
         options.format === 'csv'
           ? api['allocations.exportCsv']({})
           : `${JSON.stringify(api['allocations.export']({}), null, 2)}\n`;
-      if (options.out === undefined) process.stdout.write(text);
+      if (options.out === undefined || options.out === '-') process.stdout.write(text);
       else {
         writeFileSync(options.out, text);
         console.error(`Allocations written to ${options.out}.`);
@@ -130,8 +130,9 @@ try {
   }
   // A file or folder the user named that cannot be read or written: say which, no stack.
   const system = error as NodeJS.ErrnoException;
-  if (typeof system.code === 'string' && typeof system.path === 'string') {
-    console.error(`lettra: ${system.path}: ${fileProblems[system.code] ?? system.message}`);
+  if (typeof system.code === 'string' && /^E[A-Z]+$/.test(system.code)) {
+    const where = typeof system.path === 'string' ? `${system.path}: ` : '';
+    console.error(`lettra: ${where}${fileProblems[system.code] ?? system.message}`);
     process.exit(1);
   }
   console.error(error);

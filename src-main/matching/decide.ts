@@ -6,6 +6,7 @@ import type { MatchingSettings } from './matching-settings.js';
 export type Hesitation =
   | 'nothingFound'
   | 'otherCompany'
+  | 'domesticShortfall'
   | 'tooClose'
   | 'notSureEnough'
   | 'reversal';
@@ -22,7 +23,8 @@ export interface Decision {
 
 /**
  * Automatic only when the best candidate is very sure and clearly ahead of the next, and
- * never for money paid to the wrong company of the group; otherwise up to three proposals;
+ * never for money paid to the wrong company of the group nor for a domestic transfer short of
+ * the invoices by what would be bank fees; otherwise up to three proposals;
  * otherwise unmatched.
  */
 export function decide(candidates: Candidate[], settings: MatchingSettings): Decision {
@@ -38,7 +40,12 @@ export function decide(candidates: Candidate[], settings: MatchingSettings): Dec
   }
   const clearlyAhead =
     second === undefined || logit(best.score) - logit(second.score) >= settings.autoMargin;
-  if (best.score >= settings.autoThreshold && clearlyAhead && !best.evidence.otherCompany) {
+  // A transfer from a French account arrives whole: what is missing is the payer's to
+  // explain, never a fee to book without a clerk.
+  const domesticShortfall =
+    best.evidence.gapKind === 'bankFee' && best.evidence.payerAbroad !== true;
+  const allowed = !best.evidence.otherCompany && !domesticShortfall;
+  if (best.score >= settings.autoThreshold && clearlyAhead && allowed) {
     return {
       status: 'auto',
       chosen: best,
@@ -48,9 +55,11 @@ export function decide(candidates: Candidate[], settings: MatchingSettings): Dec
   }
   const hesitation: Hesitation = best.evidence.otherCompany
     ? 'otherCompany'
-    : clearlyAhead
-      ? 'notSureEnough'
-      : 'tooClose';
+    : domesticShortfall
+      ? 'domesticShortfall'
+      : clearlyAhead
+        ? 'notSureEnough'
+        : 'tooClose';
   const proposals = candidates
     .filter((candidate) => candidate.score >= settings.proposalFloor)
     .slice(0, 3);

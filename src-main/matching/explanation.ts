@@ -54,6 +54,8 @@ export function explainHesitation(hesitation: Hesitation, language: Language): s
       return say.nothingFound;
     case 'otherCompany':
       return say.needsClerkOtherCompany;
+    case 'domesticShortfall':
+      return say.domesticShortfall;
     case 'tooClose':
       return say.tooClose;
     case 'notSureEnough':
@@ -92,6 +94,8 @@ const sentences = {
     tooClose: 'Several candidates are too close to choose automatically.',
     notSureEnough: 'The best candidate is not sure enough to allocate automatically.',
     reversal: 'The bank reverses an earlier debit: no customer payment.',
+    domesticShortfall:
+      'A transfer from a French account arrives whole: a clerk decides what the shortfall is.',
   },
   fr: {
     references: (numbers: string[]) =>
@@ -120,6 +124,8 @@ const sentences = {
     tooClose: 'Plusieurs candidats trop proches pour choisir automatiquement.',
     notSureEnough: 'Le meilleur candidat n’est pas assez sûr pour une affectation automatique.',
     reversal: 'La banque annule un débit antérieur : pas un règlement client.',
+    domesticShortfall:
+      'Un virement d’un compte français arrive entier : l’écart est à qualifier par un comptable.',
   },
 };
 

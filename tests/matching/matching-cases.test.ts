@@ -122,8 +122,9 @@ describe('matching', () => {
     const { receive } = await group([
       { ...acme, number: 'INV000981', amount: '2500.00' },
       { ...durand, number: 'INV000982', amount: '1500.00' },
+      { ...durand, number: 'INV000983', amount: '900.00' },
     ]);
-    const [abroad, domestic] = receive([
+    const [abroad, domestic, unknown] = receive([
       {
         amount: '2485.00',
         payerName: 'ACME INDUSTRIE',
@@ -136,6 +137,7 @@ describe('matching', () => {
         payerIban: 'FR7630006000011234567890189',
         text: 'INV000982',
       },
+      { amount: '890.00', payerName: 'DURAND ET FILS', text: 'INV000983' },
     ]);
     expect(abroad?.status).toBe('auto');
     expect(abroad?.allocations.map((line) => [line.amount, line.kind])).toEqual([
@@ -144,6 +146,8 @@ describe('matching', () => {
     ]);
     expect(domestic?.status).toBe('proposed');
     expect(domestic?.allocations.map((line) => line.kind)).toEqual(['invoice', 'bankFee']);
+    expect(unknown?.status).toBe('proposed');
+    expect(unknown?.explanation).toMatch(/arrives whole/);
   });
 
   it('finds the public body named in the text of a public accountant and its invoices adding up', async () => {
