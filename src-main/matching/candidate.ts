@@ -51,6 +51,10 @@ export interface Evidence {
   payerHistory?: number;
   /** Among same-amount sets of this customer, this one settles the oldest items. */
   oldestAlternative?: boolean;
+  /** Among same-amount sets, this one falls due closest to when payers usually pay. */
+  closestDueAlternative?: boolean;
+  /** The items follow each other in the customer's open items, as payers pay them. */
+  consecutive?: boolean;
   /** Open items of other customers of the credited company for exactly the amount. */
   amountTwins?: number;
   /** The payer's account is outside France: its bank may deduct fees on the way. */

@@ -187,10 +187,13 @@ function payerAmountPass(
     payer,
     otherCompany,
   };
+  const closest = closestToDue(exact, receipt.bookingDate);
   for (const [index, combination] of exact.entries()) {
     keep(combination, {
       ...base,
       oldestAlternative: index === 0 && exact.length > 1,
+      closestDueAlternative: index === closest && exact.length > 1,
+      consecutive: isConsecutive(combination, items),
       unexplainedReferences: named.filter((item) => !combination.includes(item)).length,
       paidBeforeIssue: combination.some((item) => item.issueDate > receipt.bookingDate),
       sameAmountAlternatives: exact.length - 1,
@@ -250,6 +253,10 @@ function accountantPass(
     if (found.length > 20) break;
   }
   found.sort((a, b) => a.items.length - b.items.length);
+  const closest = closestToDue(
+    found.slice(0, 6).map((entry) => entry.items),
+    receipt.bookingDate,
+  );
   for (const [index, { body, items }] of found.slice(0, 6).entries()) {
     keep(items, {
       source: 'payerAmount',
@@ -261,6 +268,7 @@ function accountantPass(
       paidBeforeIssue: items.some((item) => item.issueDate > receipt.bookingDate),
       sameAmountAlternatives: found.length - 1,
       oldestAlternative: index === 0 && found.length > 1,
+      closestDueAlternative: index === closest && found.length > 1,
     });
   }
 }
@@ -282,6 +290,35 @@ function amountOnlyPass(receipt: Receipt, context: MatchingContext, keep: Keep):
       sameAmountAlternatives: sameAmount.length - 1,
     });
   }
+}
+
+// Payers mostly pay what falls due around the transfer, on time or a week or two late: the
+// set whose due dates sit closest to a week before the booking date.
+function closestToDue(sets: OpenItem[][], bookingDate: string): number {
+  const target = Date.parse(bookingDate) - 7 * 86_400_000;
+  let best = -1;
+  let bestDistance = Infinity;
+  for (const [index, set] of sets.entries()) {
+    const distance =
+      set.reduce(
+        (sum, item) => sum + Math.abs(Date.parse(item.dueDate ?? item.issueDate) - target),
+        0,
+      ) / Math.max(1, set.length);
+    if (distance < bestDistance) {
+      bestDistance = distance;
+      best = index;
+    }
+  }
+  return best;
+}
+
+// Several items paid together are usually neighbours in the customer's list by due date.
+function isConsecutive(set: OpenItem[], open: OpenItem[]): boolean {
+  if (set.length < 2) return false;
+  const positions = set.map((item) => open.indexOf(item)).sort((a, b) => a - b);
+  return positions.every(
+    (position, index) => index === 0 || position === (positions[index - 1] as number) + 1,
+  );
 }
 
 // The amount index is built once per run; an item partly paid since no longer has its amount.

@@ -29,6 +29,8 @@ export const featureNames = [
   'oldestAlternative',
   'amountTwins',
   'domesticBankFee',
+  'closestDueAlternative',
+  'consecutiveItems',
 ] as const;
 
 export type FeatureName = (typeof featureNames)[number];
@@ -59,6 +61,8 @@ export const defaultWeights: Record<FeatureName, number> = {
   amountTwins: -0.5,
   // A SEPA transfer between French accounts arrives whole: a shortfall is the payer's.
   domesticBankFee: -4,
+  closestDueAlternative: 0.3,
+  consecutiveItems: 0.3,
 };
 
 export type Weights = Record<FeatureName, number>;
@@ -102,6 +106,8 @@ export function candidateFeatures(candidate: Candidate, bookingDate: string): nu
     oldestAlternative: evidence.oldestAlternative === true ? 1 : 0,
     amountTwins: withoutReference ? Math.min(3, evidence.amountTwins ?? 0) : 0,
     // Without the payer's IBAN the statement cannot say where the money came from.
+    closestDueAlternative: evidence.closestDueAlternative === true ? 1 : 0,
+    consecutiveItems: withoutReference && evidence.consecutive === true ? 1 : 0,
     domesticBankFee:
       evidence.gapKind !== 'bankFee' || evidence.payerAbroad === true
         ? 0
