@@ -3,7 +3,13 @@ import { candidateKey, type Candidate, type Evidence, type Receipt } from './can
 import { findExactCombinations } from './combinations.js';
 import { classifyGap, type MatchingSettings } from './matching-settings.js';
 import { findNearReferences } from './near-references.js';
-import type { OpenItem } from './open-items.js';
+import { byDueDate, type OpenItem } from './open-items.js';
+import {
+  accountantPass,
+  amountOnlyPass,
+  isStillOpenFor,
+  payerAmountPass,
+} from './amount-passes.js';
 import type { PayerDirectory, PayerGuess } from './payer-directory.js';
 import type { ReferenceHit, ReferenceIndex } from './reference-index.js';
 import { candidateFeatures, scoreFeatures, type Weights } from './scoring.js';
@@ -108,7 +114,8 @@ export function findCandidates(receipt: Receipt, context: MatchingContext): Cand
   return [...found.values()].sort((a, b) => b.score - a.score);
 }
 
-type Keep = (items: OpenItem[], evidence: Omit<Evidence, 'gapKind' | 'gapCents'>) => void;
+/** Records a candidate set of items with the evidence that found it. */
+export type Keep = (items: OpenItem[], evidence: Omit<Evidence, 'gapKind' | 'gapCents'>) => void;
 
 function referencePass(
   receipt: Receipt,
@@ -165,167 +172,6 @@ function referencePass(
   }
 }
 
-function payerAmountPass(
-  receipt: Receipt,
-  payer: PayerGuess,
-  named: OpenItem[],
-  context: MatchingContext,
-  keep: Keep,
-): void {
-  if (payer.certainty < 0.5) return;
-  const items = (context.itemsByCustomer.get(payer.customerId) ?? []).filter(
-    (item) => !context.taken.has(item.id),
-  );
-  if (items.length === 0) return;
-  const otherCompany = (items[0] as OpenItem).companyId !== receipt.companyId;
-  const exact = findExactCombinations(items, receipt.amountCents);
-  const base = {
-    source: 'payerAmount' as const,
-    referenceShare: 0,
-    referencedNumbers: [],
-    unexplainedReferences: 0,
-    payer,
-    otherCompany,
-  };
-  const closest = closestToDue(exact, receipt.bookingDate);
-  for (const [index, combination] of exact.entries()) {
-    keep(combination, {
-      ...base,
-      oldestAlternative: index === 0 && exact.length > 1,
-      closestDueAlternative: index === closest && exact.length > 1,
-      consecutive: isConsecutive(combination, items),
-      unexplainedReferences: named.filter((item) => !combination.includes(item)).length,
-      paidBeforeIssue: combination.some((item) => item.issueDate > receipt.bookingDate),
-      sameAmountAlternatives: exact.length - 1,
-    });
-  }
-  if (exact.length > 0) return;
-  // One invoice paid with a revision or less its fees, when nothing adds up exactly.
-  const near = items.filter((item) => {
-    const gapKind = classifyGap(
-      receipt.amountCents - item.remainingCents,
-      item.remainingCents,
-      context.settings,
-    );
-    return item.kind === 'invoice' && ['writeOff', 'bankFee', 'priceRevision'].includes(gapKind);
-  });
-  for (const item of near.slice(0, 3)) {
-    keep([item], {
-      ...base,
-      unexplainedReferences: named.filter((other) => other !== item).length,
-      paidBeforeIssue: item.issueDate > receipt.bookingDate,
-      sameAmountAlternatives: near.length - 1,
-    });
-  }
-}
-
-// An accountant pays for dozens of bodies: only an item of exactly the amount is plausible.
-function accountantPass(
-  receipt: Receipt,
-  bodies: PayerGuess[],
-  context: MatchingContext,
-  keep: Keep,
-): void {
-  // An accountant pays for dozens of bodies: one item, or two, of one body are plausible.
-  // One lookup table over all their open items, keyed by body and amount, finds both.
-  const keyOf = (customerId: number, amount: number) => customerId * 1e11 + amount;
-  const byBodyAndAmount = new Map<number, OpenItem[]>();
-  const open: OpenItem[] = [];
-  for (const body of bodies.slice(0, 40)) {
-    for (const item of context.itemsByCustomer.get(body.customerId) ?? []) {
-      if (context.taken.has(item.id) || item.companyId !== receipt.companyId) continue;
-      open.push(item);
-      const key = keyOf(item.customerId, item.remainingCents);
-      const list = byBodyAndAmount.get(key);
-      if (list === undefined) byBodyAndAmount.set(key, [item]);
-      else list.push(item);
-    }
-  }
-  const bodyOf = new Map(bodies.map((body) => [body.customerId, body]));
-  const found: Array<{ body: PayerGuess; items: OpenItem[] }> = [];
-  for (const item of open) {
-    const body = bodyOf.get(item.customerId) as PayerGuess;
-    if (item.remainingCents === receipt.amountCents) found.push({ body, items: [item] });
-    const rest = receipt.amountCents - item.remainingCents;
-    for (const other of byBodyAndAmount.get(keyOf(item.customerId, rest)) ?? []) {
-      if (other.id > item.id) found.push({ body, items: [item, other].sort(byDueDate) });
-    }
-    if (found.length > 20) break;
-  }
-  found.sort((a, b) => a.items.length - b.items.length);
-  const closest = closestToDue(
-    found.slice(0, 6).map((entry) => entry.items),
-    receipt.bookingDate,
-  );
-  for (const [index, { body, items }] of found.slice(0, 6).entries()) {
-    keep(items, {
-      source: 'payerAmount',
-      referenceShare: 0,
-      referencedNumbers: [],
-      unexplainedReferences: 0,
-      payer: body,
-      otherCompany: false,
-      paidBeforeIssue: items.some((item) => item.issueDate > receipt.bookingDate),
-      sameAmountAlternatives: found.length - 1,
-      oldestAlternative: index === 0 && found.length > 1,
-      closestDueAlternative: index === closest && found.length > 1,
-    });
-  }
-}
-
-function amountOnlyPass(receipt: Receipt, context: MatchingContext, keep: Keep): void {
-  const sameAmount = (
-    context.itemsByAmount.get(receipt.companyId)?.get(receipt.amountCents) ?? []
-  ).filter((item) => isStillOpenFor(item, receipt, context));
-  if (sameAmount.length === 0 || sameAmount.length > 5) return;
-  for (const item of sameAmount) {
-    keep([item], {
-      source: 'amountOnly',
-      referenceShare: 0,
-      referencedNumbers: [],
-      unexplainedReferences: 0,
-      payer: undefined,
-      otherCompany: false,
-      paidBeforeIssue: item.issueDate > receipt.bookingDate,
-      sameAmountAlternatives: sameAmount.length - 1,
-    });
-  }
-}
-
-// Payers mostly pay what falls due around the transfer, on time or a week or two late: the
-// set whose due dates sit closest to a week before the booking date.
-function closestToDue(sets: OpenItem[][], bookingDate: string): number {
-  const target = Date.parse(bookingDate) - 7 * 86_400_000;
-  let best = -1;
-  let bestDistance = Infinity;
-  for (const [index, set] of sets.entries()) {
-    const distance =
-      set.reduce(
-        (sum, item) => sum + Math.abs(Date.parse(item.dueDate ?? item.issueDate) - target),
-        0,
-      ) / Math.max(1, set.length);
-    if (distance < bestDistance) {
-      bestDistance = distance;
-      best = index;
-    }
-  }
-  return best;
-}
-
-// Several items paid together are usually neighbours in the customer's list by due date.
-function isConsecutive(set: OpenItem[], open: OpenItem[]): boolean {
-  if (set.length < 2) return false;
-  const positions = set.map((item) => open.indexOf(item)).sort((a, b) => a - b);
-  return positions.every(
-    (position, index) => index === 0 || position === (positions[index - 1] as number) + 1,
-  );
-}
-
-// The amount index is built once per run; an item partly paid since no longer has its amount.
-function isStillOpenFor(item: OpenItem, receipt: Receipt, context: MatchingContext): boolean {
-  return !context.taken.has(item.id) && item.remainingCents === receipt.amountCents;
-}
-
 function groupByCustomer(hits: ReferenceHit[]): ReferenceHit[][] {
   const groups = new Map<number, ReferenceHit[]>();
   for (const hit of hits) {
@@ -334,8 +180,4 @@ function groupByCustomer(hits: ReferenceHit[]): ReferenceHit[][] {
     else list.push(hit);
   }
   return [...groups.values()];
-}
-
-function byDueDate(a: OpenItem, b: OpenItem): number {
-  return (a.dueDate ?? a.issueDate).localeCompare(b.dueDate ?? b.issueDate) || a.id - b.id;
 }

@@ -83,3 +83,8 @@ export function loadOpenBook(store: Store): OpenBook {
 function signOf(kind: OpenItem['kind']): number {
   return kind === 'invoice' ? 1 : -1;
 }
+
+/** Oldest due first, then the order the ledger gave. */
+export function byDueDate(a: OpenItem, b: OpenItem): number {
+  return (a.dueDate ?? a.issueDate).localeCompare(b.dueDate ?? b.issueDate) || a.id - b.id;
+}
