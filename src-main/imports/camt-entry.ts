@@ -61,12 +61,14 @@ export function readEntry(entry: XmlNode, scope: EntryScope): ParsedTransaction[
   const parts = transactions.map((node) => ({ node, own: readOwnFigures(node, facts, scope) }));
   const [only] = parts;
   if (only !== undefined && parts.length === 1) {
-    // A lone TxDtls without an amount is the whole entry; one with an amount (even zero)
-    // is taken at its word. Either way the transaction is the entry, so it starts at <Ntry>.
+    // A lone TxDtls is the whole entry, so it starts at <Ntry> and carries what the bank
+    // booked (Ntry/Amt): its own amount may be what the payer instructed, in another
+    // currency or before charges, and is not what reached the account.
     const own = {
       ...only.own,
       line,
-      money: only.own.money ?? facts.amount,
+      money: facts.amount,
+      sign: facts.sign,
       charges: only.own.charges ?? facts.charges,
     };
     return [assemble(facts, [only.node], own, scope)];
@@ -105,12 +107,12 @@ function hasOwnAmount(part: Part): part is Part & { own: OwnFigures } {
 function readOwnFigures(transaction: XmlNode, facts: EntryFacts, scope: EntryScope): Part['own'] {
   const line = scope.lineOf(transaction) ?? facts.where.line;
   const where: Where = { file: scope.file, line };
-  // v04 and later give the amount directly under TxDtls; v02 only in AmtDtls, where the
-  // instructed amount is the last resort because it may be in the payer's currency.
+  // v04 and later give the amount directly under TxDtls; v02 only in AmtDtls/TxAmt. The
+  // instructed amount (InstdAmt) is what the payer asked to send, maybe in its currency and
+  // before charges: never a booked amount, so a batch giving only that stays whole.
   const money =
     readAmount(transaction, 'Amt', where, 'TxDtls/Amt') ??
-    readAmount(transaction, 'AmtDtls/TxAmt/Amt', where, 'TxDtls/AmtDtls/TxAmt/Amt') ??
-    readAmount(transaction, 'AmtDtls/InstdAmt/Amt', where, 'TxDtls/AmtDtls/InstdAmt/Amt');
+    readAmount(transaction, 'AmtDtls/TxAmt/Amt', where, 'TxDtls/AmtDtls/TxAmt/Amt');
   return {
     money,
     sign: readSign(transaction, where, 'TxDtls/CdtDbtInd') ?? facts.sign,

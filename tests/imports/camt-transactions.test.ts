@@ -256,3 +256,19 @@ describe('entry figures', () => {
     expect(parseText(xml).statements[0]?.transactions[0]?.bookingDate).toBe('2024-03-01');
   });
 });
+
+describe('parseCamt on what the bank booked', () => {
+  it('takes the entry amount, never the instructed one, for a single transfer less its charges', () => {
+    const xml = camtDocument(
+      statement(
+        entry({
+          amount: '985.00',
+          details: `<TxDtls><AmtDtls><InstdAmt><Amt Ccy="USD">1000.00</Amt></InstdAmt></AmtDtls>
+            <RmtInf><Ustrd>FACT 1</Ustrd></RmtInf></TxDtls>`,
+        }),
+      ),
+    );
+    const [transaction] = parseText(xml).statements[0]?.transactions ?? [];
+    expect(transaction).toMatchObject({ amountCents: 98_500, currency: 'EUR' });
+  });
+});

@@ -160,10 +160,10 @@ describe('camt.053.001.08 (genkgo)', () => {
     expect(statement.closingBalance).toEqual({ date: '2014-12-30', amountCents: -2700 });
   });
 
-  it('keeps an explicit zero TxDtls amount instead of the entry amount', () => {
+  it('books a lone TxDtls at the entry amount, not its own zero SEK amount', () => {
     expect(statement.transactions).toHaveLength(1);
-    expect(transaction?.amountCents).toBe(0);
-    expect(transaction?.currency).toBe('SEK');
+    expect(transaction?.amountCents).toBe(885);
+    expect(transaction?.currency).toBe('EUR');
   });
 
   it('takes the day of a booking DtTm and the payer from Dbtr/Pty', () => {
