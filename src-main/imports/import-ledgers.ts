@@ -72,6 +72,20 @@ export function importLedgers(
   }));
   const { sql } = store;
   // The collective account is kept when the ledger names one: lettrage must use the same.
+  const setSiren = sql.prepare('UPDATE customer SET siren = ? WHERE id = ?');
+  const linkIban = sql.prepare(
+    `INSERT INTO learned_fact (kind, key, customer_id, source, created_at, updated_at)
+     VALUES ('iban', ?, ?, 'ledger', ?, ?) ON CONFLICT (kind, key, customer_id) DO NOTHING`,
+  );
+  const companyCodes = new Map<number, string>();
+  const companyCodeOf = (id: number): string => {
+    let code = companyCodes.get(id);
+    if (code === undefined) {
+      code = sql.prepare('SELECT code FROM company WHERE id = ?').pluck().get(id) as string;
+      companyCodes.set(id, code);
+    }
+    return code;
+  };
   const upsertCustomer = sql.prepare(
     `INSERT INTO customer (company_id, code, name, account) VALUES (?, ?, ?, ?)
      ON CONFLICT (company_id, code) DO UPDATE SET name = excluded.name,
@@ -110,6 +124,12 @@ export function importLedgers(
         const openBefore = openIds.all(companyId) as number[];
         closeCompanyItems.run(companyId);
         const customerIds = new Map<string, number>();
+        const identifiers = new Map(
+          ledger.customers.map((customer) => [
+            `${customer.company ?? ''}\u0000${customer.code}`,
+            customer,
+          ]),
+        );
         const customerNames = new Map(ledger.customers.map((c) => [c.code, c.name]));
         const accounts = new Map(ledger.customers.map((c) => [c.code, c.account]));
         for (const item of items) {
@@ -123,6 +143,15 @@ export function importLedgers(
           const account = accounts.get(code) ?? null;
           const id = upsertCustomer.pluck().get(companyId, code, customerName, account) as number;
           customerIds.set(code, id);
+          const known =
+            identifiers.get(`${companyCodeOf(companyId)}\u0000${code}`) ??
+            identifiers.get(`\u0000${code}`);
+          if (known?.siren !== undefined) setSiren.run(known.siren, id);
+          // An IBAN the ledger gives for a customer is the surest way to know its transfers.
+          if (known?.iban !== undefined) {
+            const now = new Date().toISOString();
+            linkIban.run(known.iban, id, now, now);
+          }
         }
         customers += customerIds.size;
         for (const item of items) {

@@ -83,6 +83,22 @@ describe('ledger import', () => {
     ]);
   });
 
+  it('keeps the SIREN and the IBAN the open-items CSV gives for a customer', () => {
+    const path = join(store.folder, 'with-ids.csv');
+    writeFileSync(
+      path,
+      `${header},customer_siren,customer_iban\n` +
+        'C01,411A,ACME,F-1,2026-09-01,,100.00,100.00,552100554,FR76 3000 6000 0112 3456 7890 189\n',
+    );
+    api['imports.ledgers']({ paths: [path] });
+    expect(store.sql.prepare(`SELECT siren FROM customer WHERE code = '411A'`).pluck().get()).toBe(
+      '552100554',
+    );
+    expect(api['learned.list']({})).toMatchObject([
+      { kind: 'iban', key: 'FR7630006000011234567890189', customer: '411A', source: 'ledger' },
+    ]);
+  });
+
   it('refuses the same invoice twice in one ledger, and names a missing column', () => {
     const twice = csv('twice.csv', [
       'C01,411A,ACME,F-0042,2026-09-01,,10.00,10.00',
