@@ -27,11 +27,14 @@ export interface Counterparty {
  * German ?32, the Dutch /CNTP/) is the payer: on a debit it is the beneficiary.
  */
 export function readInformation(lines: string[], creditSide: boolean): Information {
-  // A structured field is wrapped at 65 characters wherever the limit falls, often mid-word,
-  // so its physical lines are glued back with nothing between them.
-  const glued = lines.join('');
-  if (/^\s*(\d{3})?\?\d{2}/.test(glued)) return readQuestionMarkSubfields(glued, creditSide);
-  if (/^\s*\/[A-Z]{2,9}\//.test(glued)) return readSlashKeywords(glued.trim(), creditSide);
+  // Structured values are wrapped wherever a bank's line width falls, often mid-word, so
+  // their lines are glued back with nothing between; free text follows the 65-column rule.
+  const raw = lines.join('');
+  if (/^\s*(\d{3})?\?\d{2}/.test(raw)) return readQuestionMarkSubfields(raw, creditSide);
+  // Keywords may follow a free label ("VIR SEPA RECU /EREF/.../NAME/...").
+  if (/^\s*\/[A-Z]{2,9}\//.test(raw) || knownKeyword.test(raw)) {
+    return readSlashKeywords(raw.trim(), creditSide);
+  }
   return {
     remittance: [joinFreeText(lines)],
     references: [],
@@ -48,6 +51,8 @@ export function findCharges(text: string): Cents | undefined {
   if (match?.[1] === undefined) return undefined;
   return parseDecimalToCents(match[1].replace(/,$/, ''));
 }
+
+const knownKeyword = /\/(EREF|REMI|NAME|IBAN|ORDP|BENM|CNTP|ULTD|ULTC|PURP|MARF|CSID|BIC)\//;
 
 // Free text is wrapped at the 65 characters of a SWIFT line (61 after the ":86:" tag): a line
 // that fills them was cut where the limit fell, maybe mid-word, and goes on in the next with

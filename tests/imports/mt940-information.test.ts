@@ -150,3 +150,21 @@ describe('parseMt940 on free text', () => {
     expect(transaction.remittance).toBe(`${text} MERCI`);
   });
 });
+
+describe('parseMt940 on keywords after a free label', () => {
+  it('reads the payer, IBAN, end-to-end id and remittance after "VIR SEPA RECU"', () => {
+    const transaction = movement(credit, [
+      'VIR SEPA RECU',
+      '/EREF/E2E-MDL-0213',
+      '/NAME/MAIRIE DE LYON',
+      '/IBAN/FR7610278060000002011122227',
+      '/REMI/FACTURE FA2026-000150',
+    ]);
+    expect(transaction).toMatchObject({
+      payerName: 'MAIRIE DE LYON',
+      payerIban: 'FR7610278060000002011122227',
+      endToEndId: 'E2E-MDL-0213',
+      remittance: 'VIR SEPA RECU FACTURE FA2026-000150',
+    });
+  });
+});
