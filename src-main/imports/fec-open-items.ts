@@ -14,6 +14,7 @@ export interface OpenLine {
   dueDate?: string;
   /** Booked in a bank or cash journal: a credit there is a payment, elsewhere a credit note. */
   fromTreasuryJournal: boolean;
+  journalCode: string;
   /** Debit minus credit: positive when the customer owes it. */
   cents: Cents;
   /** The partial lettering code, or '' for a line that carries none. */

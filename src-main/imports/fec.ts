@@ -42,6 +42,7 @@ export function parseFec(
   const values = new FecValueReader(fileName, columns);
   const facts = new FecLedgerFacts();
   let lineCount = 0;
+  const treasuryJournals = new Set<string>();
 
   for (let text = reader.read(); text !== undefined; text = reader.read()) {
     if (isBlankLine(text)) continue;
@@ -57,6 +58,9 @@ export function parseFec(
 
     const account = field(fields, columns.account);
     const journalCode = field(fields, columns.journalCode);
+    // A journal booking on bank (51) or cash (53) accounts is a treasury journal, whatever
+    // its code ("CIC", "LCL", "BQ1").
+    if (/^5[13]/.test(account)) treasuryJournals.add(journalCode);
     const fromTreasuryJournal = isTreasuryJournal(journalCode, field(fields, columns.journalLabel));
     facts.addAny({
       journalCode,
@@ -87,10 +91,12 @@ export function parseFec(
       issueDate,
       dueDate: dueDateText === '' ? undefined : values.date(dueDateText, line, 'DateEcheance'),
       fromTreasuryJournal,
+      journalCode,
       cents,
       lettering: state === 'partial' ? lettering : '',
     });
   }
+  for (const open of openLines) open.fromTreasuryJournal ||= treasuryJournals.has(open.journalCode);
 
   const names = new Map([...customers.values()].map((customer) => [customer.code, customer.name]));
   const ledger: ParsedLedger = {

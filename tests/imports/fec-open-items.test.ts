@@ -122,6 +122,32 @@ describe('parseFec open items', () => {
     ]);
   });
 
+  it('takes a journal booking on a bank account for a treasury journal, whatever its code', () => {
+    const rows = [
+      {
+        ...invoice,
+        JournalCode: 'CIC',
+        JournalLib: 'CIC',
+        PieceRef: 'VIR0111',
+        Credit: '250,00',
+        Debit: '',
+      },
+      {
+        ...invoice,
+        JournalCode: 'CIC',
+        JournalLib: 'CIC',
+        PieceRef: 'VIR0111',
+        CompteNum: '512100',
+        CompAuxNum: '',
+        Debit: '250,00',
+        Credit: '',
+      },
+    ];
+    const ledger = parseFec(fec(rows), 'fec.txt');
+
+    expect(ledger.items.map((item) => [item.number, item.kind])).toEqual([['VIR0111', 'payment']]);
+  });
+
   it('takes the collective account as the customer when CompAuxNum is empty', () => {
     const rows = [{ CompteNum: '411DUPONT', CompteLib: 'Dupont SA', PieceRef: 'F9', Debit: '10' }];
     const ledger = parseFec(fec(rows), 'fec.txt');
