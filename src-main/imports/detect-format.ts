@@ -21,7 +21,7 @@ export function detectFormat(bytes: Uint8Array, filePath: string): FileFormat {
   }
   if (/(^|\n|\r|\}):20:/.test(head) && /(^|\n|\r):(25|60[FM]|61):/.test(head)) return 'mt940';
   const firstLine = trimmed.split(/\r\n|\r|\n/, 1)[0] ?? '';
-  if (/^journalcode\s*[\t|;]/i.test(firstLine)) return 'fec';
+  if (/^"?journalcode"?\s*[\t|;]/i.test(firstLine)) return 'fec';
   // The open-items CSV by its columns; its parser then names any column missing.
   if (
     /(^|[,;\t"])\s*invoice\s*"?\s*([,;\t]|$)/i.test(firstLine) &&

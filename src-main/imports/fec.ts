@@ -44,11 +44,14 @@ export function parseFec(
   let lineCount = 0;
   const treasuryJournals = new Set<string>();
 
-  for (let text = reader.read(); text !== undefined; text = reader.read()) {
+  for (let read = reader.read(); read !== undefined; read = reader.read()) {
+    // DOS tools end a file with Ctrl-Z (0x1A): it is no line.
+    const text = read.endsWith(endOfFile) ? read.slice(0, read.indexOf(endOfFile)) : read;
     if (isBlankLine(text)) continue;
     lineCount += 1;
     const line = reader.line;
-    const fields = text.split(separator);
+    // Spreadsheets re-save a FEC with every field in double quotes.
+    const fields = text.includes('"') ? text.split(separator).map(unquote) : text.split(separator);
     if (fields.length !== columns.count) {
       checkFieldCount(fields, columns.count, { file: fileName, line });
     }
@@ -197,4 +200,13 @@ function field(fields: readonly string[], position: number): string {
 
 function fieldOrEmpty(fields: readonly string[], position: number | undefined): string {
   return position === undefined ? '' : field(fields, position);
+}
+
+const endOfFile = String.fromCharCode(0x1a);
+
+function unquote(value: string): string {
+  const trimmed = value.trim();
+  return trimmed.length >= 2 && trimmed.startsWith('"') && trimmed.endsWith('"')
+    ? trimmed.slice(1, -1).replace(/""/g, '"')
+    : value;
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { detectFormat } from '../../src-main/imports/detect-format.js';
 import { describe, expect, it } from 'vitest';
 import { parseFec } from '../../src-main/imports/fec.js';
 import { fec, fecText, invoice, standardColumns } from '../support/fec-text.js';
@@ -195,5 +196,31 @@ describe('parseFec on files of other shapes', () => {
     expect(error.message).toBe(
       'f.txt, line 1, field CompteNum: the FEC header has no CompteNum column',
     );
+  });
+});
+
+describe('FEC files re-saved by other tools', () => {
+  const header =
+    'JournalCode;JournalLib;EcritureNum;EcritureDate;CompteNum;CompteLib;CompAuxNum;CompAuxLib;' +
+    'PieceRef;PieceDate;EcritureLib;Debit;Credit;EcritureLet;DateLet;ValidDate;Montantdevise;Idevise';
+  const row =
+    'VE;Ventes;1;20260114;411000;Clients;C01;ACME;FA-1;20260114;Facture;480,00;0,00;;;20260114;;';
+
+  it('reads a FEC whose every field is in double quotes', () => {
+    const quote = (line: string) =>
+      line
+        .split(';')
+        .map((field) => `"${field}"`)
+        .join(';');
+    const bytes = Buffer.from(`${quote(header)}\r\n${quote(row)}\r\n`, 'utf8');
+    expect(detectFormat(bytes, 'quoted.txt')).toBe('fec');
+    expect(parseFec(bytes, 'quoted.txt').items).toMatchObject([
+      { number: 'FA-1', customerCode: 'C01', amountCents: 48_000 },
+    ]);
+  });
+
+  it('ignores the Ctrl-Z a DOS tool writes at the end', () => {
+    const bytes = Buffer.from(`${header}\r\n${row}\r\n\u001a`, 'utf8');
+    expect(parseFec(bytes, 'dos.txt').items).toHaveLength(1);
   });
 });
