@@ -2,6 +2,7 @@ import { InputError } from '../errors/lettra-error.js';
 import { readStatement } from './camt-statement.js';
 import { isNode, nodesAt, parseXmlDocument, type XmlNode } from './camt-xml.js';
 import type { ParsedStatementFile, StatementFormat } from './statement-types.js';
+import { decodeLatin9Text } from './latin9-decoding.js';
 import { decodeText } from './text-decoding.js';
 
 /** The two bank-to-customer messages read here, known by the element under Document. */
@@ -21,7 +22,11 @@ const messages: ReadonlyArray<{ element: string; statement: string; format: Stat
  * date and missing-field codes with the file, line and field of the culprit.
  */
 export function parseCamt(bytes: Uint8Array, fileName: string): ParsedStatementFile {
-  const text = decodeText(bytes);
+  // The declaration tells ISO-8859-15 (euro sign at 0xA4) from Latin-1 / Windows-1252.
+  const declaration = new TextDecoder('latin1').decode(bytes.subarray(0, 100));
+  const text = /encoding\s*=\s*["'](iso-?8859-15|latin-?9)["']/i.test(declaration)
+    ? decodeLatin9Text(bytes)
+    : decodeText(bytes);
   if (text.trim() === '')
     throw new InputError('file.empty', 'the file is empty', { file: fileName });
   if (!text.trimStart().startsWith('<')) {

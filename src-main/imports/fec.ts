@@ -1,6 +1,6 @@
 import { InputError, type ErrorContext } from '../errors/lettra-error.js';
 import { checkFieldCount, detectSeparator } from './delimited-columns.js';
-import { decodeFecText } from './fec-decoding.js';
+import { decodeLatin9Text } from './latin9-decoding.js';
 import { fecSeparators, resolveFecColumns, type FecColumns } from './fec-columns.js';
 import { letteringState } from './fec-lettering.js';
 import { FecLedgerFacts } from './fec-ledger-facts.js';
@@ -27,7 +27,7 @@ export function parseFec(
   options: FecOptions = {},
 ): ParsedLedger {
   const prefixes = options.customerAccountPrefixes ?? ['411'];
-  const reader = new LineReader(decodeFecText(bytes));
+  const reader = new LineReader(decodeLatin9Text(bytes));
   const { separator, columns } = readHeader(reader, fileName);
   const customers = new Map<string, LedgerCustomer>();
   const openLines: OpenLine[] = [];

@@ -54,6 +54,20 @@ describe('recognising the message', () => {
 
     expect(file.statements[0]?.transactions[0]?.remittance).toBe(text);
   });
+
+  it('decodes the euro sign and Œ of a file that declares ISO-8859-15', () => {
+    const xml = camtDocument(
+      statement(
+        entry({ details: '<TxDtls><RmtInf><Ustrd>S#UR 99,90 $</Ustrd></RmtInf></TxDtls>' }),
+      ),
+    ).replace('UTF-8', 'ISO-8859-15');
+    // In ISO-8859-15, 0xBC is Œ and 0xA4 the euro sign; Latin-1 reads them ¼ and ¤.
+    const bytes = Buffer.from(xml.replace('#', '\u00bc').replace('$', '\u00a4'), 'latin1');
+
+    const file = parseCamt(bytes, 'latin9.xml');
+
+    expect(file.statements[0]?.transactions[0]?.remittance).toBe('SŒUR 99,90 €');
+  });
 });
 
 describe('refusing what cannot be read', () => {

@@ -14,13 +14,14 @@ const iso885915Differences = new Map([
 ]);
 
 /**
- * Decodes a FEC: UTF-8 when the bytes are valid UTF-8, ISO-8859-15 otherwise, as article
- * A47 A-1 allows. `decodeText` reads legacy bytes as Windows-1252, which puts `¤` where
- * ISO-8859-15 has the euro sign, so those eight characters are put back. Bytes 0x80-0x9F,
- * mere control codes in ISO-8859-15, keep their Windows-1252 meaning: packages running on
- * Windows write their `€` and `œ` there while calling the file ISO-8859-15.
+ * Decodes a file written in ISO-8859-15 (Latin-9), as FEC exports are (article A47 A-1) and
+ * some XML statements declare: UTF-8 when the bytes are valid UTF-8, Latin-9 otherwise.
+ * `decodeText` reads legacy bytes as Windows-1252, which puts `¤` where Latin-9 has the euro
+ * sign, so those eight characters are put back. Bytes 0x80-0x9F, mere control codes in
+ * Latin-9, keep their Windows-1252 meaning: packages running on Windows write their `€` and
+ * `œ` there while calling the file ISO-8859-15.
  */
-export function decodeFecText(bytes: Uint8Array): string {
+export function decodeLatin9Text(bytes: Uint8Array): string {
   const text = decodeText(bytes);
   if (isUtf8(bytes)) return text;
   return text.replace(/[\u00a4\u00a6\u00a8\u00b4\u00b8\u00bc-\u00be]/g, (character) => {
