@@ -13,8 +13,9 @@ export interface MovementDraft {
 
 /**
  * Adds a 05 complement (qualifier at 46-48, text at 49-118) to its movement. Every qualifier is
- * kept in `details` and every text joins the remittance, in file order; the qualifiers that
- * name the payer or a reference also fill their own field. The header of a 05 (bank, branch,
+ * kept in `details`; the texts of the remittance qualifiers (LIB, LCC, LC2, and any unknown
+ * one) join the remittance in file order, as camt's Ustrd does, while those naming a party,
+ * an account, a reference or an amount fill their own field and stay out of it. The header of a 05 (bank, branch,
  * operation code) is not compared with its 04: banks are known to get it wrong, and the
  * complement still belongs to the movement it follows.
  */
@@ -29,13 +30,34 @@ export function addComplement(draft: MovementDraft, record: CfonbRecord): void {
   // even inside a word or an invoice number: they are glued back with no separator.
   if (qualifier === 'LC2' && draft.lccPiece !== undefined) {
     draft.pieces[draft.lccPiece] += raw;
-  } else {
+  } else if (!notRemittance.has(qualifier)) {
     draft.pieces.push(raw);
     if (qualifier === 'LCC') draft.lccPiece = draft.pieces.length - 1;
   }
 
   fillTypedField(draft.transaction, qualifier, record, text);
 }
+
+// Parties, their accounts and banks, references and amounts: fields of their own, not text
+// the payer wrote for the payee.
+const notRemittance = new Set([
+  'NPY',
+  'NPO',
+  'NBE',
+  'NBU',
+  'IPY',
+  'IPO',
+  'IBE',
+  'IBU',
+  'BDB',
+  'BBE',
+  'CBE',
+  'RCN',
+  'RUM',
+  'REF',
+  'MMO',
+  'ICS',
+]);
 
 /**
  * RCN, IPY, RUM and IBE split their text in two zones of 35: the identifier, then its kind

@@ -120,7 +120,8 @@ describe('parseCfonb120 on hand-made records', () => {
     expect(bytes.includes(0xe9)).toBe(true);
     const [transaction] = parseCfonb120(bytes, 'latin1.cfo').statements[0]!.transactions;
     expect(transaction?.payerName).toBe('Régie des eaux de Nîmes');
-    expect(transaction?.remittance).toBe('VIR Société Générale Régie des eaux de Nîmes');
+    expect(transaction?.remittance).toBe('VIR Société Générale');
+    expect(transaction?.details.map((detail) => detail.text)).toContain('Régie des eaux de Nîmes');
   });
 
   it('reads lowercase currency and qualifiers and keeps lowercase text', () => {
@@ -135,7 +136,7 @@ describe('parseCfonb120 on hand-made records', () => {
       currency: 'EUR',
       payerName: 'Trésorerie de Rennes',
       references: ['f2024-0012'],
-      remittance: 'vir trésorerie de rennes Trésorerie de Rennes f2024-0012',
+      remittance: 'vir trésorerie de rennes',
     });
   });
 

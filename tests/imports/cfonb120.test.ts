@@ -56,7 +56,7 @@ describe('parseCfonb120 on the OCA classic sample', () => {
       amountCents: 104_017,
       currency: 'EUR',
       payerName: 'MA JOLIE BOUTIQUE',
-      remittance: 'VIR INST MA JOLIE BOUTIQUE facture F230875 MA JOLIE BOUTIQUE AKRETION FRANCE',
+      remittance: 'VIR INST MA JOLIE BOUTIQUE facture F230875',
       references: [],
       operationCode: '18',
       reversal: false,
@@ -71,8 +71,8 @@ describe('parseCfonb120 on the OCA classic sample', () => {
   it('glues LC2 to the LCC it continues, with no space, even inside a number', () => {
     const [first, second] = byPayer('AKRETION FRANCE');
     // LCC ends "Ident: 00003" at column 118 and LC2 holds "263".
-    expect(first?.remittance).toContain('Compte Fact: 30008765 - Ident: 00003263 )30008765');
-    expect(second?.remittance).toContain('Ident: 00003074 )30008765 76662392');
+    expect(first?.remittance).toMatch(/Compte Fact: 30008765 - Ident: 00003263$/);
+    expect(second?.remittance).toMatch(/Compte Fact: 30008765 - Ident: 00003074$/);
     expect(first?.details.filter((d) => d.label.startsWith('LC'))).toEqual([
       {
         label: 'LCC',
@@ -84,18 +84,17 @@ describe('parseCfonb120 on the OCA classic sample', () => {
 
   it('keeps several invoice numbers of one transfer in its remittance', () => {
     expect(byPayer('RATP')[0]?.remittance).toBe(
-      'VIR RATP Akretion factures F239765/F237654/F239875/F240001 RATP AKRETION FRANCE',
+      'VIR RATP Akretion factures F239765/F237654/F239875/F240001',
     );
     expect(byPayer('DURANCIA MONTGENEVRE')[0]?.remittance).toBe(
-      'VIR DURANCIA MONTGENEVRE F230866 F230765 F238765 DURANCIA MONTGENEVRE AKRETION FRANCE ' +
-        'F230866 F230765 F238765 0018937',
+      'VIR DURANCIA MONTGENEVRE F230866 F230765 F238765 F230866 F230765 F238765',
     );
   });
 
   it('names a public payer and keeps its client reference as a reference', () => {
     const [dga] = byPayer('DGA FRANCE');
     expect(dga?.amountCents).toBe(51_080);
-    expect(dga?.remittance).toBe('VIR DGA FRANCE F238765+F229876 DGA FRANCE AKRETION FRANCE 9');
+    expect(dga?.remittance).toBe('VIR DGA FRANCE F238765+F229876');
     expect(dga?.references).toEqual(['9']);
     expect(dga?.endToEndId).toBe('9');
   });
@@ -106,10 +105,7 @@ describe('parseCfonb120 on the OCA classic sample', () => {
     expect(econymo?.payerName).toBe('Econymo Software SARL');
     expect(econymo?.operationCode).toBe('45');
     expect(econymo?.details.map((d) => d.label)).toEqual(['LIB', 'NPY', 'NBE', 'LCC']);
-    expect(econymo?.remittance).toBe(
-      'VIR Econymo Software SARL Invoice F235678 Econymo Software SARL AKRETION FRANCE ' +
-        'Invoice F235678',
-    );
+    expect(econymo?.remittance).toBe('VIR Econymo Software SARL Invoice F235678 Invoice F235678');
   });
 
   it('keeps every qualifier of the file in the details', () => {
@@ -210,9 +206,8 @@ describe('parseCfonb120 on the pennylane sample', () => {
     expect(debit?.references).toEqual(['REFERENCE', 'OTHER REFERENCE']);
     expect(debit?.payerName).toBe('INTERNET SFR');
     expect(debit?.remittance).toBe(
-      'PRLV SEPA TEST CABINET MENSUEAUHTR13133 MENSUEAUHTR13DUP REFERENCE OTHER REFERENCE ' +
-        'PURPOSE INTERNET SFR INTERNETA AAA INTERNETA ABB INTERNETE BBB INTERNETI CCC ' +
-        'EXAMPLE WITH EMPTY SPACE EXAMPLE WITH OTHER COMBINATIONS',
+      'PRLV SEPA TEST CABINET MENSUEAUHTR13133 MENSUEAUHTR13DUP INTERNETA AAA INTERNETA ABB ' +
+        'INTERNETE BBB INTERNETI CCC EXAMPLE WITH EMPTY SPACE EXAMPLE WITH OTHER COMBINATIONS',
     );
   });
 
