@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { LettraError } from '../errors/lettra-error.js';
+import { decodeText } from './text-decoding.js';
 import type { LedgerFormat } from './ledger-types.js';
 import type { StatementFormat } from './statement-types.js';
 
@@ -10,10 +11,13 @@ export type FileFormat = StatementFormat | LedgerFormat;
  * clerks rename files, and banks send `.txt` for everything.
  */
 export function detectFormat(bytes: Uint8Array, filePath: string): FileFormat {
-  // Latin-1 keeps one character per byte, which is all the sniffing below needs.
-  const head = new TextDecoder('latin1')
-    .decode(bytes.subarray(0, 8192))
-    .replace(/^\uFEFF|^ï»¿/, '');
+  // Latin-1 keeps one character per byte, which is all the sniffing below needs; UTF-16
+  // (Excel's "Unicode text") is decoded as such first.
+  const utf16 =
+    (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  const head = utf16
+    ? decodeText(bytes.subarray(0, 16384))
+    : new TextDecoder('latin1').decode(bytes.subarray(0, 8192)).replace(/^\uFEFF|^ï»¿/, '');
   const trimmed = head.trimStart();
   if (trimmed.startsWith('<')) {
     if (/BkToCstmrDbtCdtNtfctn|camt\.054/.test(head)) return 'camt.054';
@@ -45,6 +49,9 @@ function looksLikeCfonb120(text: string): boolean {
   const records = first.length > 120 ? (first.match(/.{1,120}/g) ?? []) : lines.slice(0, 20);
   return (
     records.length > 0 &&
-    records.every((record) => /^(01|04|05|07)\d{5}/.test(record) && record.trimEnd().length <= 120)
+    // Some banks leave the bank and branch of 05 records blank.
+    records.every(
+      (record) => /^(01|04|05|07)[\d ]{5}/.test(record) && record.trimEnd().length <= 120,
+    )
   );
 }

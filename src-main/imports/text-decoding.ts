@@ -44,6 +44,11 @@ const windows1252High = [
  * Windows-1252, which covers Latin-1 and gives the euro sign and French ligatures.
  */
 export function decodeText(bytes: Uint8Array): string {
+  // Excel's "Unicode text" is UTF-16 with its byte order mark.
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return new TextDecoder('utf-16be').decode(bytes.subarray(2));
   const withoutBom =
     bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
   if (isUtf8(withoutBom)) return new TextDecoder('utf-8').decode(withoutBom);
