@@ -144,7 +144,8 @@ export function findAccountOwner(
     const byIban = sql.prepare(`${select} WHERE a.iban = ?`).get(iban);
     if (byIban !== undefined) return byIban as CompanyAccount;
   }
-  const rib = iban === undefined ? account : (ribFromIban(iban) ?? account);
+  const rib =
+    iban === undefined ? (ribFromText(account.otherId) ?? account) : (ribFromIban(iban) ?? account);
   if (rib.bankCode && rib.branchCode && rib.accountNumber) {
     const byRib = sql
       .prepare(`${select} WHERE a.bank_code = ? AND a.branch_code = ? AND a.account_number = ?`)
@@ -172,7 +173,7 @@ export function findAccountOwner(
  */
 export function attachAccount(store: Store, companyId: number, account: AccountReference): number {
   const iban = account.iban === undefined ? null : normalizeIban(account.iban);
-  const rib = iban === null ? undefined : ribFromIban(iban);
+  const rib = iban === null ? ribFromText(account.otherId) : ribFromIban(iban);
   const bankCode = rib?.bankCode ?? account.bankCode ?? null;
   const branchCode = rib?.branchCode ?? account.branchCode ?? null;
   const accountNumber =
@@ -188,4 +189,12 @@ export function attachAccount(store: Store, companyId: number, account: AccountR
 
 function bareAccountId(text: string | undefined): string | undefined {
   return text?.replace(/\s/g, '');
+}
+
+// French banks write the account of an MT940 :25: as "18206/00045/60123456789" or
+// "18206 00045 60123456789 12": bank, branch and account number, maybe with the RIB key.
+function ribFromText(text: string | undefined): AccountReference | undefined {
+  const parts = /^(\d{5})\W*(\d{5})\W*([A-Z0-9]{11})(?:\W*\d{2})?$/i.exec(text?.trim() ?? '');
+  if (parts === null) return undefined;
+  return { bankCode: parts[1], branchCode: parts[2], accountNumber: parts[3]?.toUpperCase() };
 }

@@ -113,6 +113,26 @@ describe('statement import', () => {
     expect(broken?.imported).toBe(4);
   });
 
+  it('sends an MT940 naming its account as bank/branch/account to the company owning it', () => {
+    api['companies.add']({ code: 'C03', name: 'Gamma', iban: 'FR7618206000456012345678926' });
+    const path = join(store.folder, 'ca.sta');
+    writeFileSync(
+      path,
+      [
+        ':20:CA260211',
+        ':25:18206/00045/60123456789',
+        ':28C:00042',
+        ':60F:C260210EUR100,00',
+        ':61:2602110211C50,00NTRF//CA1',
+        ':86:VIR SEPA FACTURE FA2026-000150',
+        ':62F:C260211EUR150,00',
+        '-',
+      ].join('\r\n'),
+    );
+    const [result] = api['imports.statements']({ paths: [path] });
+    expect(result).toMatchObject({ companies: ['C03'], imported: 1 });
+  });
+
   it('tells a ledger given as a statement apart by its content, not its name', () => {
     const renamed = join(store.folder, 'statement.xml');
     copyFileSync(join(fixtures, 'fec', '123456789FEC20500930.txt'), renamed);
