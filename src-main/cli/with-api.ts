@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { LettraApi } from '../api/contract.js';
 import { createApi } from '../api/router.js';
@@ -15,7 +17,12 @@ export async function withApi(
 ): Promise<void> {
   const options = command.optsWithGlobals<{ db?: string; verbose?: boolean }>();
   if (options.verbose) setLogLevel('info');
-  const store = await openStore(options.db ?? defaultDatabasePath());
+  const path = options.db ?? defaultDatabasePath();
+  // A mistyped --db would otherwise start an empty database without a word.
+  if (path !== ':memory:' && !existsSync(path)) {
+    process.stderr.write(`lettra: creating a new database at ${resolve(path)}\n`);
+  }
+  const store = await openStore(path);
   try {
     await work(createApi(store, progressPrinter()));
   } finally {

@@ -43,7 +43,8 @@ export function explainCandidate(
   if (evidence.sameAmountAlternatives > 0)
     parts.push(say.alternatives(evidence.sameAmountAlternatives));
   if (evidence.paidBeforeIssue) parts.push(say.beforeIssue);
-  return `${parts.join('; ')}.`;
+  const sentence = parts.join('; ');
+  return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
 }
 
 /** Why nothing was allocated automatically, when the best candidate was not enough. */
