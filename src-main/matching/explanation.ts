@@ -151,12 +151,14 @@ const payerSources: Record<Language, Record<string, string>> = {
     name: 'name',
     text: 'its name in the text',
     accountant: 'the public accountant who paid for it before',
+    siren: 'its SIRET or SIREN in the text',
   },
   fr: {
     iban: 'IBAN',
     name: 'nom',
     text: 'son nom dans le libellé',
     accountant: 'le comptable public qui a déjà payé pour lui',
+    siren: 'son SIRET ou SIREN dans le libellé',
   },
 };
 

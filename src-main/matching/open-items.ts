@@ -20,6 +20,7 @@ export interface CustomerRecord {
   companyCode: string;
   code: string;
   name: string;
+  siren?: string | null;
 }
 
 /** The open invoices and credit notes of every company, with their customers, for one run. */
@@ -66,8 +67,8 @@ export function loadOpenBook(store: Store): OpenBook {
   const customers = new Map<number, CustomerRecord>();
   const customerRows = store.sql
     .prepare(
-      `SELECT cu.id, cu.company_id AS companyId, co.code AS companyCode, cu.code, cu.name
-       FROM customer cu JOIN company co ON co.id = cu.company_id`,
+      `SELECT cu.id, cu.company_id AS companyId, co.code AS companyCode, cu.code, cu.name,
+         cu.siren FROM customer cu JOIN company co ON co.id = cu.company_id`,
     )
     .all() as CustomerRecord[];
   for (const customer of customerRows) customers.set(customer.id, customer);

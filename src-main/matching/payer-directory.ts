@@ -8,7 +8,7 @@ export interface PayerGuess {
   customerId: number;
   /** 0 to 1. */
   certainty: number;
-  source: 'iban' | 'name' | 'text' | 'accountant';
+  source: 'iban' | 'name' | 'text' | 'accountant' | 'siren';
   /** How many earlier allocations confirmed the link this guess comes from. */
   history: number;
 }
@@ -39,6 +39,7 @@ export class PayerDirectory {
   private readonly rarity = new Map<string, number>();
   private readonly frequency = new Map<string, number>();
   private readonly sortedTokens: string[];
+  private readonly bySiren = new Map<string, number[]>();
   private readonly links = {
     iban: new Map<string, Map<number, number>>(),
     name: new Map<string, Map<number, number>>(),
@@ -67,6 +68,12 @@ export class PayerDirectory {
       }
     }
     this.sortedTokens = [...this.byToken.keys()].sort();
+    for (const record of all) {
+      if (!record.siren) continue;
+      const list = this.bySiren.get(record.siren) ?? [];
+      list.push(record.id);
+      this.bySiren.set(record.siren, list);
+    }
     for (const link of links) this.addLink(link);
   }
 
@@ -132,6 +139,12 @@ export class PayerDirectory {
       const certainty = linked.size <= 3 ? 0.6 : 0.5;
       for (const [customerId, history] of linked) {
         keep({ customerId, certainty, source: 'accountant', history });
+      }
+    }
+    // Public bodies' payments often carry their SIRET (SIREN + 5 digits) or SIREN.
+    for (const number of text.match(/(?<!\d)(\d{9}|\d{14})(?!\d)/g) ?? []) {
+      for (const customerId of this.bySiren.get(number.slice(0, 9)) ?? []) {
+        keep({ customerId, certainty: 0.95, source: 'siren', history: 0 });
       }
     }
     // A public accountant names the body it pays for in the text, and only there.

@@ -168,6 +168,20 @@ describe('matching', () => {
     expect(receipt?.explanation).toMatch(/name in the text/);
   });
 
+  it('recognises a public body by the SIRET its accountant writes in the text', async () => {
+    const college = { customer: '411CLG', customerName: 'COLLEGE CHARLES PEGUY CREST' };
+    const { receive, store } = await group([
+      { ...college, number: 'FA-1', amount: '216.00' },
+      { ...acme, number: 'FA-2', amount: '216.00' },
+    ]);
+    store.sql.prepare(`UPDATE customer SET siren = '742772213' WHERE code = '411CLG'`).run();
+    const [receipt] = receive([
+      { amount: '216.00', payerName: 'DGFIP', text: 'MANDAT 26886 BORD 291 SIRET 74277221300317' },
+    ]);
+    expect(receipt?.allocations.map((line) => line.invoice)).toEqual(['FA-1']);
+    expect(receipt?.explanation).toMatch(/SIRET or SIREN in the text/);
+  });
+
   it('proposes, never allocates, an invoice of another company of the group', async () => {
     const { receive } = await group([
       { ...acme, company: 'C02', number: 'FC-77001', amount: '640.00' },
