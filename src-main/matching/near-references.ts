@@ -12,9 +12,9 @@ import type { ReferenceHit } from './reference-index.js';
 export function findNearReferences(text: string, items: OpenItem[]): ReferenceHit[] {
   const { text: compact, boundaryBefore } = compactWithBoundaries(text);
   const standaloneNumbers = new Set(
-    compactText(text) === ''
-      ? []
-      : (text.toUpperCase().match(/(?<![A-Z0-9])\d{3,}(?![A-Z0-9])/g) ?? []),
+    (text.toUpperCase().match(/(?<![A-Z0-9])\d{3,}(?![A-Z0-9])/g) ?? []).map((number) =>
+      number.replace(/^0+/, ''),
+    ),
   );
   const hits: ReferenceHit[] = [];
   for (const item of items) {

@@ -31,10 +31,12 @@ export class ReferenceIndex {
     for (const item of items) {
       const exact = compactText(item.number);
       this.add(exact, { item, zerosDropped: false });
-      for (const variant of new Set([
-        withoutLeadingZeros(item.number),
-        withoutSequenceZeros(item.number),
-      ])) {
+      const variants = [withoutLeadingZeros(item.number), withoutSequenceZeros(item.number)];
+      // Payers drop the letters of a prefix ("2026-0815" for "FA-2026-0815"); the digits
+      // left, seven or more, are still a number nothing else is likely to have.
+      const digits = /^[A-Z]+(\d{7,})$/.exec(exact)?.[1];
+      if (digits !== undefined) variants.push(digits);
+      for (const variant of new Set(variants)) {
         if (variant !== exact) this.add(variant, { item, zerosDropped: true });
       }
     }

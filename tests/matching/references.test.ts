@@ -33,6 +33,9 @@ describe('references in remittance text', () => {
     expect(found(index.find('FA2026-123 MERCI'))).toEqual(['FA2026-000123']);
     expect(found(index.find('f26 04512'))).toEqual(['F26/04512']);
     expect(found(index.find('REGLT FACT FA2026123'))).toEqual(['FA2026-000123']);
+    expect(found(new ReferenceIndex([item(8, 'FA-2026-0815')]).find('FACTURE 2026-0815'))).toEqual([
+      'FA-2026-0815',
+    ]);
     expect(found(new ReferenceIndex([item(9, 'FA2026000170')]).find('FACT FA2026170'))).toEqual([
       'FA2026000170',
     ]);
@@ -65,6 +68,7 @@ describe('near references', () => {
     const own = [item(1, 'FA2026-000170'), item(2, 'FA2026-000180')];
     expect(found(findNearReferences('M DURAND FACTURE N 170', own))).toEqual(['FA2026-000170']);
     expect(found(findNearReferences('M DURAND 1700 EUR', own))).toEqual([]);
+    expect(found(findNearReferences('REGLEMENT FACTURE 000180', own))).toEqual(['FA2026-000180']);
   });
 
   it('does not take a number with two mistakes, or a letter that looks like no digit', () => {
