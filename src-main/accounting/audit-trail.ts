@@ -67,7 +67,6 @@ export interface AuditReport {
 }
 
 /** The chain of one bank transaction. */
-// TODO(#4): show the date a lettrage code was cancelled (lettering keeps no such date yet).
 export function auditTransaction(store: Store, transactionId: number): AuditReport {
   return { invoices: [], chains: [chainOf(store, transactionId)] };
 }

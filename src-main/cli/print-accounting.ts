@@ -34,7 +34,9 @@ export function printAudit(report: AuditReport): void {
         formatCentsFrench(invoice.ledgerOpenCents),
     );
     for (const lettering of invoice.lettering) {
-      console.log(`  lettrage ${lettering.code} ${lettering.state} on ${lettering.date}`);
+      // A cancelled code shows the date it was given: the lettering keeps no cancellation date.
+      const when = lettering.state === 'cancelled' ? 'given on' : 'on';
+      console.log(`  lettrage ${lettering.code} ${lettering.state} (${when} ${lettering.date})`);
     }
   }
   if (report.chains.length === 0) console.log('No receipt was ever allocated to it.');
