@@ -96,4 +96,99 @@ export const ImportFileEntity = new EntitySchema<ImportFileRow>({
   },
 });
 
-export const entities = [CompanyEntity, BankAccountEntity, CustomerEntity, ImportFileEntity];
+export interface InvoiceRow {
+  id: number;
+  companyId: number;
+  customerId: number;
+  number: string;
+  kind: 'invoice' | 'creditNote' | 'payment';
+  issueDate: string;
+  dueDate: string | null;
+  amountCents: number;
+  ledgerOpenCents: number;
+}
+
+export const InvoiceEntity = new EntitySchema<InvoiceRow>({
+  name: 'Invoice',
+  tableName: 'invoice',
+  columns: {
+    id: { type: 'integer', primary: true, generated: 'increment' },
+    companyId: { type: 'integer', name: 'company_id' },
+    customerId: { type: 'integer', name: 'customer_id' },
+    number: { type: 'text' },
+    kind: { type: 'text' },
+    issueDate: { type: 'text', name: 'issue_date' },
+    dueDate: { type: 'text', name: 'due_date', nullable: true },
+    amountCents: { type: 'integer', name: 'amount_cents' },
+    ledgerOpenCents: { type: 'integer', name: 'ledger_open_cents' },
+  },
+});
+
+export interface BankTransactionRow {
+  id: number;
+  companyId: number;
+  sourceFile: string;
+  sourceIndex: number;
+  bookingDate: string;
+  amountCents: number;
+  currency: string;
+  payerName: string | null;
+  payerIban: string | null;
+  remittance: string;
+  matchStatus: string;
+  confidence: number | null;
+}
+
+export const BankTransactionEntity = new EntitySchema<BankTransactionRow>({
+  name: 'BankTransaction',
+  tableName: 'bank_transaction',
+  columns: {
+    id: { type: 'integer', primary: true, generated: 'increment' },
+    companyId: { type: 'integer', name: 'company_id' },
+    sourceFile: { type: 'text', name: 'source_file' },
+    sourceIndex: { type: 'integer', name: 'source_index' },
+    bookingDate: { type: 'text', name: 'booking_date' },
+    amountCents: { type: 'integer', name: 'amount_cents' },
+    currency: { type: 'text' },
+    payerName: { type: 'text', name: 'payer_name', nullable: true },
+    payerIban: { type: 'text', name: 'payer_iban', nullable: true },
+    remittance: { type: 'text' },
+    matchStatus: { type: 'text', name: 'match_status' },
+    confidence: { type: 'real', nullable: true },
+  },
+});
+
+export interface AllocationRow {
+  id: number;
+  transactionId: number;
+  invoiceId: number | null;
+  companyId: number;
+  amountCents: number;
+  kind: string;
+  decidedBy: 'engine' | 'clerk';
+}
+
+export const AllocationEntity = new EntitySchema<AllocationRow>({
+  name: 'Allocation',
+  tableName: 'allocation',
+  columns: {
+    id: { type: 'integer', primary: true, generated: 'increment' },
+    transactionId: { type: 'integer', name: 'transaction_id' },
+    invoiceId: { type: 'integer', name: 'invoice_id', nullable: true },
+    companyId: { type: 'integer', name: 'company_id' },
+    amountCents: { type: 'integer', name: 'amount_cents' },
+    kind: { type: 'text' },
+    decidedBy: { type: 'text', name: 'decided_by' },
+  },
+});
+
+/** Every entity, for the data source. */
+export const entities = [
+  CompanyEntity,
+  BankAccountEntity,
+  CustomerEntity,
+  ImportFileEntity,
+  InvoiceEntity,
+  BankTransactionEntity,
+  AllocationEntity,
+];

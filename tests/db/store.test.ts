@@ -46,14 +46,4 @@ describe('store', () => {
     );
     expect(readFileSync(path).equals(before)).toBe(true);
   });
-
-  it('reads through the ORM what prepared statements wrote on the same connection', async () => {
-    const store = await openStore(tempPath());
-    store.sql
-      .prepare(`INSERT INTO company (code, name, created_at) VALUES ('C01', 'Alpha', '2026-12-04')`)
-      .run();
-    const row = await store.dataSource.getRepository('Company').findOneByOrFail({ code: 'C01' });
-    expect(row).toMatchObject({ code: 'C01', name: 'Alpha' });
-    await store.close();
-  });
 });

@@ -1,25 +1,9 @@
+import { fecBatchColumns } from '../../src-main/accounting/fec-batch.js';
+
 /** Builds FEC files for parser tests: any columns, separator and line ends. */
 
-export const standardColumns = [
-  'JournalCode',
-  'JournalLib',
-  'EcritureNum',
-  'EcritureDate',
-  'CompteNum',
-  'CompteLib',
-  'CompAuxNum',
-  'CompAuxLib',
-  'PieceRef',
-  'PieceDate',
-  'EcritureLib',
-  'Debit',
-  'Credit',
-  'EcritureLet',
-  'DateLet',
-  'ValidDate',
-  'Montantdevise',
-  'Idevise',
-];
+/** The 18 columns of the FEC, in their legal order. */
+export const standardColumns: readonly string[] = fecBatchColumns;
 
 const defaults: Record<string, string> = {
   JournalCode: 'VT',
@@ -35,7 +19,7 @@ const defaults: Record<string, string> = {
 };
 
 export interface FecShape {
-  columns?: string[];
+  columns?: readonly string[];
   /** How the header spells each column. */
   headerName?: (column: string) => string;
   separator?: string;
