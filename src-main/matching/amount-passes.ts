@@ -2,7 +2,7 @@ import type { Receipt } from './candidate.js';
 import { findExactCombinations } from './combinations.js';
 import type { Keep, MatchingContext } from './find-candidates.js';
 import { classifyGap } from './matching-settings.js';
-import { byDueDate, type OpenItem } from './open-items.js';
+import type { OpenItem } from './open-items.js';
 import type { PayerGuess } from './payer-directory.js';
 
 /*
@@ -44,6 +44,7 @@ export function payerAmountPass(
       unexplainedReferences: named.filter((item) => !combination.includes(item)).length,
       paidBeforeIssue: combination.some((item) => item.issueDate > receipt.bookingDate),
       sameAmountAlternatives: exact.length - 1,
+      youngerTwins: youngerTwins(combination, items),
     });
   }
   if (exact.length > 0) return;
@@ -56,56 +57,52 @@ export function payerAmountPass(
     );
     return item.kind === 'invoice' && ['writeOff', 'bankFee', 'priceRevision'].includes(gapKind);
   });
-  for (const item of near.slice(0, 3)) {
+  // Of items owing the same amount, the oldest due (see findExactCombinations).
+  const oldest = near.filter(
+    (item, index) =>
+      near.findIndex((other) => other.remainingCents === item.remainingCents) === index,
+  );
+  for (const item of oldest.slice(0, 3)) {
     keep([item], {
       ...base,
       unexplainedReferences: named.filter((other) => other !== item).length,
       paidBeforeIssue: item.issueDate > receipt.bookingDate,
-      sameAmountAlternatives: near.length - 1,
+      sameAmountAlternatives: oldest.length - 1,
+      youngerTwins: youngerTwins([item], items),
     });
   }
 }
 
-// An accountant pays for dozens of bodies: only an item of exactly the amount is plausible.
-/** Pass 3: one or two items of a body the accountant paid for before. */
+/**
+ * Pass 3: items of one body the accountant paid for before, adding up to the amount. An
+ * accountant pays for dozens of bodies, so sets are searched body by body: up to three items
+ * of a body with a short list, two of a long one.
+ */
 export function accountantPass(
   receipt: Receipt,
   bodies: PayerGuess[],
   context: MatchingContext,
   keep: Keep,
 ): void {
-  // An accountant pays for dozens of bodies: one item, or two, of one body are plausible.
-  // One lookup table over all their open items, keyed by body and amount, finds both.
-  const keyOf = (customerId: number, amount: number) => customerId * 1e11 + amount;
-  const byBodyAndAmount = new Map<number, OpenItem[]>();
-  const open: OpenItem[] = [];
+  const found: Array<{ body: PayerGuess; items: OpenItem[]; open: OpenItem[] }> = [];
   for (const body of bodies.slice(0, 40)) {
-    for (const item of context.itemsByCustomer.get(body.customerId) ?? []) {
-      if (context.taken.has(item.id) || item.companyId !== receipt.companyId) continue;
-      open.push(item);
-      const key = keyOf(item.customerId, item.remainingCents);
-      const list = byBodyAndAmount.get(key);
-      if (list === undefined) byBodyAndAmount.set(key, [item]);
-      else list.push(item);
-    }
-  }
-  const bodyOf = new Map(bodies.map((body) => [body.customerId, body]));
-  const found: Array<{ body: PayerGuess; items: OpenItem[] }> = [];
-  for (const item of open) {
-    const body = bodyOf.get(item.customerId) as PayerGuess;
-    if (item.remainingCents === receipt.amountCents) found.push({ body, items: [item] });
-    const rest = receipt.amountCents - item.remainingCents;
-    for (const other of byBodyAndAmount.get(keyOf(item.customerId, rest)) ?? []) {
-      if (other.id > item.id) found.push({ body, items: [item, other].sort(byDueDate) });
-    }
-    if (found.length > 20) break;
+    const open = (context.itemsByCustomer.get(body.customerId) ?? []).filter(
+      (item) => !context.taken.has(item.id) && item.companyId === receipt.companyId,
+    );
+    if (open.length === 0) continue;
+    const sets = findExactCombinations(open, receipt.amountCents, {
+      maxSize: open.length <= 40 ? 3 : 2,
+      maxResults: 3,
+    });
+    for (const items of sets) found.push({ body, items, open });
   }
   found.sort((a, b) => a.items.length - b.items.length);
+  const kept = found.slice(0, 6);
   const closest = closestToDue(
-    found.slice(0, 6).map((entry) => entry.items),
+    kept.map((entry) => entry.items),
     receipt.bookingDate,
   );
-  for (const [index, { body, items }] of found.slice(0, 6).entries()) {
+  for (const [index, { body, items, open }] of kept.entries()) {
     keep(items, {
       source: 'payerAmount',
       referenceShare: 0,
@@ -117,6 +114,8 @@ export function accountantPass(
       sameAmountAlternatives: found.length - 1,
       oldestAlternative: index === 0 && found.length > 1,
       closestDueAlternative: index === closest && found.length > 1,
+      consecutive: isConsecutive(items, open),
+      youngerTwins: youngerTwins(items, open),
     });
   }
 }
@@ -159,6 +158,15 @@ function closestToDue(sets: OpenItem[][], bookingDate: string): number {
     }
   }
   return best;
+}
+
+/**
+ * How many open items of the customer, outside the set, owe the same amount as an item of
+ * the set: with no number in the text, the set was imputed on the oldest of them.
+ */
+function youngerTwins(set: OpenItem[], open: OpenItem[]): number {
+  const amounts = new Set(set.map((item) => item.remainingCents));
+  return open.filter((item) => amounts.has(item.remainingCents) && !set.includes(item)).length;
 }
 
 // Several items paid together are usually neighbours in the customer's list by due date.

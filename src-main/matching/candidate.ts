@@ -55,6 +55,12 @@ export interface Evidence {
   closestDueAlternative?: boolean;
   /** The items follow each other in the customer's open items, as payers pay them. */
   consecutive?: boolean;
+  /**
+   * Later items of the same customer owing the same amount as an item of the set: nothing
+   * tells them apart, and the set takes the oldest due, as the law imputes a payment that
+   * names no debt (Code civil, art. 1342-10).
+   */
+  youngerTwins?: number;
   /** Open items of other customers of the credited company for exactly the amount. */
   amountTwins?: number;
   /** The payer's account is outside France: its bank may deduct fees on the way. */

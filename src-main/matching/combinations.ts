@@ -14,7 +14,13 @@ const defaultLimits: CombinationLimits = { maxSize: 4, maxResults: 6, maxItems: 
 /**
  * Sets of open items (invoices, credit notes netted) whose remaining amounts add up exactly
  * to `targetCents`, fewest items and oldest due dates first (the items come sorted by due
- * date). The work is bounded: pairs by lookup, triples for at most 120 items, quadruples by
+ * date).
+ *
+ * Items of one customer owing the same amount are interchangeable for the payer's money, and
+ * a payment that does not say which it settles goes to the oldest due (Code civil, art.
+ * 1342-10): a set only ever takes the earliest of such twins, so the sets returned are the
+ * different ways of making up the amount, not one way repeated over every twin. The work is
+ * bounded: pairs by lookup, triples for at most 120 items, quadruples by
  * meeting pair sums in the middle for at most 40, and only on the oldest `maxItems` items,
  * so a customer with hundreds of open items costs milliseconds.
  */
@@ -39,17 +45,35 @@ export function findExactCombinations(
       ? positions.filter((other) => other > position)
       : [];
   };
+  // A set may hold an item only with its earlier twin: the position of each item's twin.
+  const earlierTwin = new Map<number, number>();
+  const lastOfAmount = new Map<string, number>();
+  for (const [position, item] of items.entries()) {
+    const key = `${item.customerId}:${item.remainingCents}`;
+    const earlier = lastOfAmount.get(key);
+    if (earlier !== undefined) earlierTwin.set(position, earlier);
+    lastOfAmount.set(key, position);
+  }
+  const oldestTwins = (positions: number[]) =>
+    positions.every((position) => {
+      const twin = earlierTwin.get(position);
+      return twin === undefined || positions.includes(twin);
+    });
+  const add = (positions: number[]) => {
+    if (oldestTwins(positions))
+      results.push(positions.map((position) => items[position] as OpenItem));
+  };
   const done = () => results.length >= maxResults;
 
   for (const position of positionsByAmount.get(targetCents) ?? []) {
-    results.push([items[position] as OpenItem]);
+    add([position]);
     if (done()) return results;
   }
   if (maxSize >= 2) {
     for (let first = 0; first < items.length && !done(); first += 1) {
       const rest = targetCents - (items[first] as OpenItem).remainingCents;
       for (const second of after(rest, first)) {
-        results.push([items[first], items[second]] as OpenItem[]);
+        add([first, second]);
         if (done()) return results;
       }
     }
@@ -62,7 +86,7 @@ export function findExactCombinations(
           (items[first] as OpenItem).remainingCents -
           (items[second] as OpenItem).remainingCents;
         for (const third of after(rest, second)) {
-          results.push([items[first], items[second], items[third]] as OpenItem[]);
+          add([first, second, third]);
           if (done()) return results;
         }
       }
@@ -83,7 +107,7 @@ export function findExactCombinations(
       for (const [first, second] of pairs) {
         for (const [third, fourth] of pairSums.get(targetCents - sum) ?? []) {
           if (third <= second) continue;
-          results.push([items[first], items[second], items[third], items[fourth]] as OpenItem[]);
+          add([first, second, third, fourth]);
           if (done()) return results;
         }
       }

@@ -42,6 +42,8 @@ export function explainCandidate(
     parts.push(say.unexplained(evidence.unexplainedReferences));
   if (evidence.sameAmountAlternatives > 0)
     parts.push(say.alternatives(evidence.sameAmountAlternatives));
+  if (evidence.referenceShare === 0 && (evidence.youngerTwins ?? 0) > 0)
+    parts.push(say.imputedOnOldest(evidence.youngerTwins ?? 0));
   if (evidence.paidBeforeIssue) parts.push(say.beforeIssue);
   const sentence = parts.join('; ');
   return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
@@ -89,6 +91,9 @@ const sentences = {
       `${count} other ${plural(count, 'number')} in the text left aside`,
     alternatives: (count: number) =>
       `${count} other ${plural(count, 'set')} of items ${count > 1 ? 'give' : 'gives'} the same amount`,
+    imputedOnOldest: (count: number) =>
+      `${count} later ${plural(count, 'item')} of the same amount left open: a payment that ` +
+      'names no invoice settles the oldest due (Code civil, art. 1342-10)',
     beforeIssue: 'paid before an invoice date',
     nothingFound: 'No open invoice fits this receipt.',
     needsClerkOtherCompany: 'Paid to the wrong company of the group: a clerk decides.',
@@ -119,6 +124,10 @@ const sentences = {
       plural(count, 'écarté'),
     alternatives: (count: number) =>
       `${count} ${plural(count, 'autre')} ${plural(count, 'combinaison')} au même montant`,
+    imputedOnOldest: (count: number) =>
+      `${count} ${plural(count, 'pièce')} plus ${plural(count, 'récente')} du même montant ` +
+      `${count > 1 ? 'restent ouvertes' : 'reste ouverte'} : un paiement sans référence ` +
+      's’impute sur la dette échue la plus ancienne (art. 1342-10 du Code civil)',
     beforeIssue: "payé avant la date d'une facture",
     nothingFound: 'Aucune facture ouverte ne correspond à cet encaissement.',
     needsClerkOtherCompany: 'Payé sur le compte d’une autre société du groupe : à valider.',

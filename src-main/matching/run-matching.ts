@@ -102,6 +102,7 @@ export function runMatching(store: Store, options: MatchingOptions = {}): Matchi
   for (const receipt of deferred) {
     const decision = decide(findCandidates(receipt, context), settings);
     if (decision.chosen !== undefined) take(decision.chosen, context);
+    else holdOldestTwins(decision.proposals[0], context);
     decisions.set(receipt.id, decision);
     options.onProgress?.('others', ++done, deferred.length);
   }
@@ -131,6 +132,15 @@ function take(candidate: Candidate, context: MatchingContext): void {
     line.item.remainingCents -= line.amountCents;
     if (line.item.remainingCents === 0) context.taken.add(line.item.id);
   }
+}
+
+// An earlier payment that names no invoice has the first claim on the oldest of twin items
+// (see findExactCombinations), even while it waits for a clerk: a later payment of the same
+// amount is imputed on the next twin, and accepting the proposal stays possible.
+function holdOldestTwins(best: Candidate | undefined, context: MatchingContext): void {
+  if (best === undefined || best.evidence.referenceShare > 0) return;
+  if ((best.evidence.youngerTwins ?? 0) === 0) return;
+  for (const line of best.lines) context.taken.add(line.item.id);
 }
 
 // A transfer that named its invoices tells who pays for this customer: its own IBAN, or the

@@ -31,6 +31,7 @@ export const featureNames = [
   'domesticBankFee',
   'closestDueAlternative',
   'consecutiveItems',
+  'imputedOnOldest',
 ] as const;
 
 export type FeatureName = (typeof featureNames)[number];
@@ -63,6 +64,8 @@ export const defaultWeights: Record<FeatureName, number> = {
   domesticBankFee: -4,
   closestDueAlternative: 0.3,
   consecutiveItems: 0.3,
+  // Twins are told apart by the law's order, not by anything the payer wrote.
+  imputedOnOldest: -0.5,
 };
 
 export type Weights = Record<FeatureName, number>;
@@ -108,6 +111,7 @@ export function candidateFeatures(candidate: Candidate, bookingDate: string): nu
     // Without the payer's IBAN the statement cannot say where the money came from.
     closestDueAlternative: evidence.closestDueAlternative === true ? 1 : 0,
     consecutiveItems: withoutReference && evidence.consecutive === true ? 1 : 0,
+    imputedOnOldest: withoutReference && (evidence.youngerTwins ?? 0) > 0 ? 1 : 0,
     domesticBankFee:
       evidence.gapKind !== 'bankFee' || evidence.payerAbroad === true
         ? 0

@@ -207,6 +207,49 @@ describe('truth', () => {
     expect(Math.max(...fullPayments.values())).toBe(1);
   });
 
+  it('imputes a payment naming no invoice on the oldest due of identical open invoices', () => {
+    const invoices = new Map(
+      group.invoices.map((item) => [`${item.company}/${item.number}`, item]),
+    );
+    const remaining = new Map(
+      group.invoices.map((item) => [`${item.company}/${item.number}`, item.openCents]),
+    );
+    const day = new Map(group.statements.map((statement) => [statement.file, statement.day]));
+    const records = [...group.truth].sort(
+      (a, b) =>
+        day.get(a.file)!.localeCompare(day.get(b.file)!) ||
+        a.file.localeCompare(b.file) ||
+        a.index - b.index,
+    );
+    const order = (item: { dueDate: string; number: string }) =>
+      `${item.dueDate} ${item.number.padStart(20, '0')}`;
+    let unnamedTwins = 0;
+    for (const record of records) {
+      const unnamed = ['noReference', 'publicMandateOnly'].includes(record.scenario);
+      for (const line of record.expected ?? []) {
+        const key = `${line.company}/${line.invoice}`;
+        const paid = invoices.get(key)!;
+        if (unnamed && line.kind === 'invoice') {
+          const openTwins = group.invoices.filter(
+            (other) =>
+              other.company === paid.company &&
+              other.customer === paid.customer &&
+              other !== paid &&
+              remaining.get(`${other.company}/${other.number}`) === line.amountCents,
+          );
+          if (openTwins.length > 0) unnamedTwins += 1;
+          for (const twin of openTwins) {
+            expect(order(twin) > order(paid), `${record.file}#${record.index}`).toBe(true);
+          }
+        }
+        if (['invoice', 'partial', 'creditNote'].includes(line.kind)) {
+          remaining.set(key, (remaining.get(key) ?? 0) - line.amountCents);
+        }
+      }
+    }
+    expect(unnamedTwins).toBeGreaterThan(5);
+  });
+
   it('shares invoice numbers between companies and amounts within a customer', () => {
     const owners = new Map<string, Set<string>>();
     const amounts = new Map<string, number>();

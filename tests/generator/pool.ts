@@ -120,6 +120,25 @@ export class CompanyPool {
     return open.slice(start, start + count);
   }
 
+  /**
+   * The invoices the books settle with a payment that names none: the law imputes it on the
+   * oldest due debts (Code civil, art. 1342-10). Among the customer's open invoices owing the
+   * same amount, the payer's choice is invisible, so each entry becomes the earliest due
+   * invoice of its amount not already taken.
+   */
+  legalImputation(entries: OpenEntry[]): OpenEntry[] {
+    const first = entries[0];
+    if (first === undefined) return entries;
+    const open = this.openInvoices(first.customer);
+    const taken = new Set<OpenEntry>();
+    return entries.map((entry) => {
+      const oldest =
+        open.find((other) => other.remaining === entry.remaining && !taken.has(other)) ?? entry;
+      taken.add(oldest);
+      return oldest;
+    });
+  }
+
   /** Records a payment of `amount` on an entry (all of it when omitted). */
   settle(entry: OpenEntry, amount: number = entry.remaining): void {
     entry.remaining -= amount;

@@ -29,6 +29,8 @@ export interface ReceiptDraft {
   structuredReferences: string[];
   endToEndId?: string;
   expected: ExpectedAllocation[] | null;
+  /** See TransactionTruth.unnamedDueDays. */
+  unnamedDueDays?: number[];
 }
 
 /** Everything a scenario needs to draw from. */
@@ -205,8 +207,9 @@ export function unreferencedPayment(
   const { random, accountants, day } = context;
   const count = random.chance(scenario === 'noReference' ? 0.45 : 0.2) ? random.int(2, 3) : 1;
   const filter = scenario === 'publicMandateOnly' ? 'public' : 'any';
-  const entries = drawEntries(context, count, () => true, filter);
-  if (!entries) return undefined;
+  const drawn = drawEntries(context, count, () => true, filter);
+  if (!drawn) return undefined;
+  const entries = context.pool.legalImputation(drawn);
   const payer = payerOf(random, (entries[0] as OpenEntry).customer, accountants);
   const text =
     scenario === 'publicMandateOnly'
@@ -215,7 +218,9 @@ export function unreferencedPayment(
   const amount = entries.reduce((sum, entry) => sum + entry.remaining, 0);
   const expected = entries.map((entry) => allocation(entry, entry.remaining, 'invoice'));
   for (const entry of entries) context.pool.settle(entry);
-  return finish(context, scenario, payer, amount, text, expected, []);
+  const draft = finish(context, scenario, payer, amount, text, expected, []);
+  draft.unnamedDueDays = entries.map((entry) => entry.dueDay);
+  return draft;
 }
 
 /** An invoice net of an open credit note of the same customer. */

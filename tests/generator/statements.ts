@@ -6,9 +6,11 @@ import { bankUpper } from './text.js';
 import type {
   BankTransaction,
   Company,
+  ExpectedAllocation,
   Statement,
   StatementEntry,
   StatementFormatChoice,
+  TransactionTruth,
   TruthRecord,
 } from './types.js';
 
@@ -62,6 +64,7 @@ function creditTransaction(random: Random, day: string, receipt: ReceiptDraft): 
     variant: random.uint32(),
     truth: { scenario: receipt.scenario, expected: receipt.expected },
   };
+  if (receipt.unnamedDueDays) transaction.truth!.unnamedDueDays = receipt.unnamedDueDays;
   if (receipt.payer.iban) transaction.counterpartyIban = receipt.payer.iban;
   // Some accountants' systems fill the SEPA ultimate debtor with the body they pay for.
   if (receipt.payer.bodyShort && random.chance(0.25)) {
@@ -140,6 +143,8 @@ export function assembleStatement(random: Random, input: StatementInput): Statem
     entries.push(entry);
   }
 
+  imputeInBookingOrder(entries.flatMap((entry) => entry.transactions));
+
   let closingCents = input.openingCents;
   entries.forEach((entry, position) => {
     entry.bankReference = `${compactDate(day).slice(2)}${String(position + 1).padStart(4, '0')}${random.digits(6)}`;
@@ -158,6 +163,37 @@ export function assembleStatement(random: Random, input: StatementInput): Statem
     closingCents,
     entries,
   };
+}
+
+/**
+ * Payments of one customer that name no invoice settle, in the order the bank books them,
+ * the oldest due of the invoices owing each amount (Code civil, art. 1342-10). They were
+ * drawn in another order than the statement's, so among the invoices they settle together,
+ * twins are handed out again: the earlier booked payment gets the earlier due invoice.
+ */
+function imputeInBookingOrder(transactions: BankTransaction[]): void {
+  const unnamed = transactions.filter((tx) => tx.truth?.unnamedDueDays && tx.truth.expected);
+  const twins = new Map<string, Array<{ invoice: string; dueDay: number }>>();
+  const keyOf = (line: ExpectedAllocation) =>
+    `${line.company}:${line.customer}:${line.amountCents}`;
+  for (const tx of unnamed) {
+    const { expected, unnamedDueDays } = tx.truth as Required<TransactionTruth>;
+    (expected as ExpectedAllocation[]).forEach((line, index) => {
+      const list = twins.get(keyOf(line)) ?? [];
+      list.push({ invoice: line.invoice, dueDay: unnamedDueDays[index] as number });
+      twins.set(keyOf(line), list);
+    });
+  }
+  // Twins due the same day go in the ledger's order, which is their numbers'.
+  const byDue = (a: { invoice: string; dueDay: number }, b: { invoice: string; dueDay: number }) =>
+    a.dueDay - b.dueDay || a.invoice.localeCompare(b.invoice, 'en', { numeric: true });
+  for (const list of twins.values()) list.sort(byDue);
+  for (const tx of unnamed) {
+    for (const line of (tx.truth as TransactionTruth).expected as ExpectedAllocation[]) {
+      const next = twins.get(keyOf(line))?.shift();
+      if (next !== undefined) line.invoice = next.invoice;
+    }
+  }
 }
 
 /** One truth record per credit transaction, indexed as a parser numbers them. */

@@ -167,6 +167,11 @@ export interface ExpectedAllocation {
 export interface TransactionTruth {
   scenario: string;
   expected: ExpectedAllocation[] | null;
+  /**
+   * For a payment that names no invoice, the due day of each expected invoice: the day's
+   * statement imputes such payments on the oldest twins in the order the bank books them.
+   */
+  unnamedDueDays?: number[];
 }
 
 /** One movement on a statement. */

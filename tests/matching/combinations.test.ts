@@ -28,6 +28,20 @@ describe('findExactCombinations', () => {
     ]);
   });
 
+  it('takes only the oldest of items owing the same amount, so each way is given once', () => {
+    const items = [item(1, 500), item(2, 500), item(3, 500), item(4, 250), item(5, 750)];
+    expect(numbers(findExactCombinations(items, 1000))).toEqual([
+      ['F1', 'F2'],
+      ['F4', 'F5'],
+    ]);
+    expect(numbers(findExactCombinations(items, 500))).toEqual([['F1']]);
+  });
+
+  it('keeps identical amounts of two customers apart', () => {
+    const other = { ...item(2, 500), customerId: 2 };
+    expect(numbers(findExactCombinations([item(1, 500), other], 500))).toEqual([['F1'], ['F2']]);
+  });
+
   it('nets a credit note against the invoices it reduces', () => {
     const items = [item(1, 50_000), item(2, 12_345), item(3, -2_345)];
     expect(numbers(findExactCombinations(items, 60_000))).toEqual([['F1', 'F2', 'F3']]);

@@ -76,6 +76,54 @@ describe('matching', () => {
     expect(receipt?.allocations.map((line) => line.invoice)).toEqual(['V26-1001']);
   });
 
+  it('imputes a payment naming no invoice on the oldest due of identical invoices', async () => {
+    const { receive } = await group([
+      { ...durand, number: 'V26-1030', amount: '480.00', dueDate: '2026-11-30' },
+      { ...durand, number: 'V26-1010', amount: '480.00', dueDate: '2026-10-31' },
+      { ...durand, number: 'V26-1020', amount: '480.00', dueDate: '2026-11-15' },
+    ]);
+    const [receipt] = receive([
+      { amount: '480.00', payerName: 'DURAND ET FILS', text: 'ABONNEMENT', date: '2026-11-20' },
+    ]);
+    expect(receipt?.status).toBe('auto');
+    expect(receipt?.allocations.map((line) => line.invoice)).toEqual(['V26-1010']);
+    expect(receipt?.explanation).toContain('art. 1342-10');
+    // Twins are one way of making up the amount, not three competing proposals.
+    expect(receipt?.proposals).toHaveLength(1);
+  });
+
+  it('gives the earlier booked of two identical payments the older invoice, sure or not', async () => {
+    const { receive } = await group([
+      { ...durand, number: 'V26-1010', amount: '480.00', dueDate: '2026-10-31' },
+      { ...durand, number: 'V26-1020', amount: '480.00', dueDate: '2026-11-15' },
+      { ...durand, number: 'V26-1030', amount: '480.00', dueDate: '2026-11-30' },
+      { ...acme, number: 'V26-1040', amount: '960.00', dueDate: '2026-11-30' },
+    ]);
+    // The first transfer could also be ACME's invoice: it waits for a clerk, and still holds
+    // the two oldest of Durand's invoices, so the second is imputed on the third.
+    const [first, second] = receive([
+      { amount: '960.00', payerName: 'DURAND ET FILS', text: 'VIREMENT' },
+      { amount: '480.00', payerName: 'DURAND ET FILS', text: 'VIREMENT' },
+    ]);
+    expect(first?.status).toBe('proposed');
+    expect(first?.proposals[0]?.allocations.map((line) => line.invoice)).toEqual([
+      'V26-1010',
+      'V26-1020',
+    ]);
+    expect(second?.status).toBe('auto');
+    expect(second?.allocations.map((line) => line.invoice)).toEqual(['V26-1030']);
+  });
+
+  it('does not take identical invoices of two customers for twins', async () => {
+    const { receive } = await group([
+      { ...durand, number: 'V26-1001', amount: '480.00', dueDate: '2026-10-31' },
+      { ...acme, number: 'V26-1002', amount: '480.00', dueDate: '2026-11-30' },
+    ]);
+    const [receipt] = receive([{ amount: '480.00', payerName: 'M PAUL MARTIN', text: 'VIR' }]);
+    expect(receipt?.status).toBe('proposed');
+    expect(receipt?.proposals).toHaveLength(2);
+  });
+
   it('only proposes when the amount alone fits invoices of two customers', async () => {
     const { receive } = await group([
       { ...durand, number: 'V26-1001', amount: '845.10' },
