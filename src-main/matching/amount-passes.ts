@@ -20,8 +20,8 @@ export function payerAmountPass(
   keep: Keep,
 ): void {
   if (payer.certainty < 0.5) return;
-  const items = (context.itemsByCustomer.get(payer.customerId) ?? []).filter(
-    (item) => !context.taken.has(item.id),
+  const items = (context.itemsByCustomer.get(payer.customerId) ?? []).filter((item) =>
+    isUnclaimed(item, context),
   );
   if (items.length === 0) return;
   const otherCompany = (items[0] as OpenItem).companyId !== receipt.companyId;
@@ -45,6 +45,7 @@ export function payerAmountPass(
       paidBeforeIssue: combination.some((item) => item.issueDate > receipt.bookingDate),
       sameAmountAlternatives: exact.length - 1,
       youngerTwins: youngerTwins(combination, items),
+      chanceMatches: chanceMatches([Math.min(items.length, 150)], combination.length, receipt),
     });
   }
   if (exact.length > 0) return;
@@ -69,6 +70,7 @@ export function payerAmountPass(
       paidBeforeIssue: item.issueDate > receipt.bookingDate,
       sameAmountAlternatives: oldest.length - 1,
       youngerTwins: youngerTwins([item], items),
+      chanceMatches: chanceMatches([items.length], 1, receipt),
     });
   }
 }
@@ -85,11 +87,13 @@ export function accountantPass(
   keep: Keep,
 ): void {
   const found: Array<{ body: PayerGuess; items: OpenItem[]; open: OpenItem[] }> = [];
+  const searched: number[] = [];
   for (const body of bodies.slice(0, 40)) {
     const open = (context.itemsByCustomer.get(body.customerId) ?? []).filter(
-      (item) => !context.taken.has(item.id) && item.companyId === receipt.companyId,
+      (item) => isUnclaimed(item, context) && item.companyId === receipt.companyId,
     );
     if (open.length === 0) continue;
+    searched.push(open.length);
     const sets = findExactCombinations(open, receipt.amountCents, {
       maxSize: open.length <= 40 ? 3 : 2,
       maxResults: 3,
@@ -116,6 +120,7 @@ export function accountantPass(
       closestDueAlternative: index === closest && found.length > 1,
       consecutive: isConsecutive(items, open),
       youngerTwins: youngerTwins(items, open),
+      chanceMatches: chanceMatches(searched, items.length, receipt),
     });
   }
 }
@@ -136,6 +141,7 @@ export function amountOnlyPass(receipt: Receipt, context: MatchingContext, keep:
       otherCompany: false,
       paidBeforeIssue: item.issueDate > receipt.bookingDate,
       sameAmountAlternatives: sameAmount.length - 1,
+      chanceMatches: chanceMatches([companyItemCount(receipt, context)], 1, receipt),
     });
   }
 }
@@ -158,6 +164,32 @@ function closestToDue(sets: OpenItem[][], bookingDate: string): number {
     }
   }
   return best;
+}
+
+/**
+ * How many sets of `size` items among the lists searched would add up to the amount by
+ * chance alone: the number of such sets over the spread of their sums (about twice the
+ * amount, in steps of a euro when the amount is whole euros, as such items usually are).
+ * Near zero, an exact sum is itself evidence; near one, a coincidence is to be expected.
+ */
+export function chanceMatches(searched: number[], size: number, receipt: Receipt): number {
+  const step = receipt.amountCents % 100 === 0 ? 100 : 1;
+  const sets = searched.reduce((sum, count) => sum + binomial(count, size), 0);
+  return (sets * step) / (2 * Math.max(1, Math.abs(receipt.amountCents)));
+}
+
+function binomial(count: number, size: number): number {
+  let result = 1;
+  for (let index = 0; index < size; index += 1) result = (result * (count - index)) / (index + 1);
+  return Math.max(0, result);
+}
+
+function companyItemCount(receipt: Receipt, context: MatchingContext): number {
+  let count = 0;
+  for (const items of context.itemsByAmount.get(receipt.companyId)?.values() ?? []) {
+    count += items.length;
+  }
+  return count;
 }
 
 /**
@@ -184,5 +216,10 @@ export function isStillOpenFor(
   receipt: Receipt,
   context: MatchingContext,
 ): boolean {
-  return !context.taken.has(item.id) && item.remainingCents === receipt.amountCents;
+  return isUnclaimed(item, context) && item.remainingCents === receipt.amountCents;
+}
+
+/** Neither settled in this run nor held by an earlier payment (what amounts alone may take). */
+export function isUnclaimed(item: OpenItem, context: MatchingContext): boolean {
+  return !context.taken.has(item.id) && !context.held.has(item.id);
 }

@@ -61,6 +61,10 @@ export interface Evidence {
    * names no debt (Code civil, art. 1342-10).
    */
   youngerTwins?: number;
+  /** The text speaks of money paid ahead ("acompte", "arrhes"), not of a settlement. */
+  depositWording?: boolean;
+  /** Sets of this size that would add up to the amount by chance in what was searched. */
+  chanceMatches?: number;
   /** Open items of other customers of the credited company for exactly the amount. */
   amountTwins?: number;
   /** The payer's account is outside France: its bank may deduct fees on the way. */

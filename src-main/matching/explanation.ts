@@ -42,6 +42,7 @@ export function explainCandidate(
     parts.push(say.unexplained(evidence.unexplainedReferences));
   if (evidence.sameAmountAlternatives > 0)
     parts.push(say.alternatives(evidence.sameAmountAlternatives));
+  if (evidence.referenceShare === 0 && (evidence.chanceMatches ?? 0) >= 0.1) parts.push(say.chance);
   if (evidence.referenceShare === 0 && (evidence.youngerTwins ?? 0) > 0)
     parts.push(say.imputedOnOldest(evidence.youngerTwins ?? 0));
   if (evidence.paidBeforeIssue) parts.push(say.beforeIssue);
@@ -91,6 +92,7 @@ const sentences = {
       `${count} other ${plural(count, 'number')} in the text left aside`,
     alternatives: (count: number) =>
       `${count} other ${plural(count, 'set')} of items ${count > 1 ? 'give' : 'gives'} the same amount`,
+    chance: 'among so many open items, an exact sum could be chance',
     imputedOnOldest: (count: number) =>
       `${count} later ${plural(count, 'item')} of the same amount left open: a payment that ` +
       'names no invoice settles the oldest due (Code civil, art. 1342-10)',
@@ -124,6 +126,7 @@ const sentences = {
       plural(count, 'écarté'),
     alternatives: (count: number) =>
       `${count} ${plural(count, 'autre')} ${plural(count, 'combinaison')} au même montant`,
+    chance: 'parmi tant de pièces ouvertes, une somme exacte peut être un hasard',
     imputedOnOldest: (count: number) =>
       `${count} ${plural(count, 'pièce')} plus ${plural(count, 'récente')} du même montant ` +
       `${count > 1 ? 'restent ouvertes' : 'reste ouverte'} : un paiement sans référence ` +

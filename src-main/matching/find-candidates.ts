@@ -3,11 +3,13 @@ import { candidateKey, type Candidate, type Evidence, type Receipt } from './can
 import { findExactCombinations } from './combinations.js';
 import { classifyGap, type MatchingSettings } from './matching-settings.js';
 import { findNearReferences } from './near-references.js';
+import { normalizeText } from './normalize-text.js';
 import { byDueDate, type OpenItem } from './open-items.js';
 import {
   accountantPass,
   amountOnlyPass,
   isStillOpenFor,
+  isUnclaimed,
   payerAmountPass,
 } from './amount-passes.js';
 import type { PayerDirectory, PayerGuess } from './payer-directory.js';
@@ -23,6 +25,11 @@ export interface MatchingContext {
   itemsByAmount: Map<number, Map<number, OpenItem[]>>;
   /** Items already taken in this run by an automatic allocation. */
   taken: Set<number>;
+  /**
+   * Items an earlier payment naming no invoice claims while it waits for a clerk: a later
+   * payment takes them only by naming them.
+   */
+  held: Set<number>;
   settings: MatchingSettings;
   weights: Weights;
 }
@@ -38,6 +45,7 @@ export function findCandidates(receipt: Receipt, context: MatchingContext): Cand
     .find(receipt.text)
     .filter((hit) => !context.taken.has(hit.item.id));
   const found = new Map<string, Candidate>();
+  const depositWording = depositWords.test(normalizeText(receipt.text));
   let twins: OpenItem[] | undefined;
   const sameAmountInCompany = () =>
     (twins ??= (
@@ -66,6 +74,7 @@ export function findCandidates(receipt: Receipt, context: MatchingContext): Cand
         unexplainedReferences: evidence.unexplainedReferences + dropped,
         payerHistory: evidence.payer?.history ?? 0,
         amountTwins,
+        depositWording,
         payerAbroad:
           receipt.payerIban === undefined
             ? undefined
@@ -113,6 +122,9 @@ export function findCandidates(receipt: Receipt, context: MatchingContext): Cand
 
   return [...found.values()].sort((a, b) => b.score - a.score);
 }
+
+// "Acompte", "arrhes", "avance", "provision": money paid ahead, not the settlement of an invoice.
+const depositWords = /\b(ACOMPTE|ACPTE|ARRHES|AVANCE|PROVISION)\b/;
 
 /** Records a candidate set of items with the evidence that found it. */
 export type Keep = (items: OpenItem[], evidence: Omit<Evidence, 'gapKind' | 'gapCents'>) => void;
@@ -163,7 +175,7 @@ function referencePass(
   const others = (context.itemsByCustomer.get(first.item.customerId) ?? []).filter(
     (item) =>
       !referenced.includes(item) &&
-      !context.taken.has(item.id) &&
+      isUnclaimed(item, context) &&
       (gap > 0 ? item.kind === 'invoice' : item.kind === 'creditNote'),
   );
   for (const completion of findExactCombinations(others, gap, { maxSize: 3, maxResults: 3 })) {

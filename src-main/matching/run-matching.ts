@@ -59,6 +59,7 @@ export function runMatching(store: Store, options: MatchingOptions = {}): Matchi
     itemsByCustomer: book.itemsByCustomer,
     itemsByAmount: indexByAmount(book.items),
     taken: new Set<number>(),
+    held: new Set<number>(),
     settings,
     weights: options.weights ?? model.weights,
   };
@@ -140,7 +141,7 @@ function take(candidate: Candidate, context: MatchingContext): void {
 function holdOldestTwins(best: Candidate | undefined, context: MatchingContext): void {
   if (best === undefined || best.evidence.referenceShare > 0) return;
   if ((best.evidence.youngerTwins ?? 0) === 0) return;
-  for (const line of best.lines) context.taken.add(line.item.id);
+  for (const line of best.lines) context.held.add(line.item.id);
 }
 
 // A transfer that named its invoices tells who pays for this customer: its own IBAN, or the

@@ -32,6 +32,9 @@ export const featureNames = [
   'closestDueAlternative',
   'consecutiveItems',
   'imputedOnOldest',
+  'chanceMatch',
+  'creditNoteUnnamed',
+  'depositWording',
 ] as const;
 
 export type FeatureName = (typeof featureNames)[number];
@@ -66,6 +69,10 @@ export const defaultWeights: Record<FeatureName, number> = {
   consecutiveItems: 0.3,
   // Twins are told apart by the law's order, not by anything the payer wrote.
   imputedOnOldest: -0.5,
+  chanceMatch: -0.5,
+  // Payers who net a credit note say so; netting one unasked is the engine's guess.
+  creditNoteUnnamed: -2,
+  depositWording: -1.5,
 };
 
 export type Weights = Record<FeatureName, number>;
@@ -112,6 +119,17 @@ export function candidateFeatures(candidate: Candidate, bookingDate: string): nu
     closestDueAlternative: evidence.closestDueAlternative === true ? 1 : 0,
     consecutiveItems: withoutReference && evidence.consecutive === true ? 1 : 0,
     imputedOnOldest: withoutReference && (evidence.youngerTwins ?? 0) > 0 ? 1 : 0,
+    // Decades of expected coincidences, from -1 (one in a thousand) to 3 (ten).
+    chanceMatch:
+      withoutReference && evidence.chanceMatches !== undefined
+        ? Math.max(-3, Math.min(1, Math.log10(Math.max(1e-9, evidence.chanceMatches)))) + 2
+        : 0,
+    depositWording:
+      withoutReference && evidence.depositWording === true && evidence.gapKind !== 'partial'
+        ? 1
+        : 0,
+    creditNoteUnnamed:
+      withoutReference && candidate.lines.some((line) => line.kind === 'creditNote') ? 1 : 0,
     domesticBankFee:
       evidence.gapKind !== 'bankFee' || evidence.payerAbroad === true
         ? 0
