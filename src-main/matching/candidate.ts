@@ -61,12 +61,21 @@ export interface Evidence {
    * names no debt (Code civil, art. 1342-10).
    */
   youngerTwins?: number;
+  /**
+   * Items of the customer outside the set owing the same amount as a set item the text does
+   * not name as written: the one meant may be any of them.
+   */
+  unnamedTwins?: number;
+  /** Numbers in the text shaped like the company's invoice numbers (see NumberingPatterns). */
+  unresolvedNumbers?: number;
   /** The text speaks of money paid ahead ("acompte", "arrhes"), not of a settlement. */
   depositWording?: boolean;
   /** Sets of this size that would add up to the amount by chance in what was searched. */
   chanceMatches?: number;
   /** Open items of other customers of the credited company for exactly the amount. */
   amountTwins?: number;
+  /** A shortfall the size of bank fees from a payer not known to be abroad, left open. */
+  shortfallLeftOpen?: boolean;
   /** The payer's account is outside France: its bank may deduct fees on the way. */
   payerAbroad?: boolean;
 }

@@ -1,15 +1,19 @@
 import type { MatchStatus } from './allocation-kinds.js';
 import type { Candidate } from './candidate.js';
 import type { MatchingSettings } from './matching-settings.js';
+import { featureNames, type FeatureName } from './scoring.js';
+import { evidenceClass } from './threshold-calibration.js';
 
 /** Why a receipt was not allocated automatically, for the explanation. */
 export type Hesitation =
   | 'nothingFound'
   | 'otherCompany'
-  | 'domesticShortfall'
   | 'tooClose'
   | 'notSureEnough'
-  | 'reversal';
+  | 'reversal'
+  | 'unknowable'
+  | 'unresolvedNumber'
+  | 'overpaid';
 
 export interface Decision {
   status: MatchStatus;
@@ -40,12 +44,10 @@ export function decide(candidates: Candidate[], settings: MatchingSettings): Dec
   }
   const clearlyAhead =
     second === undefined || logit(best.score) - logit(second.score) >= settings.autoMargin;
-  // A transfer from a French account arrives whole: what is missing is the payer's to
-  // explain, never a fee to book without a clerk.
-  const domesticShortfall =
-    best.evidence.gapKind === 'bankFee' && best.evidence.payerAbroad !== true;
-  const allowed = !best.evidence.otherCompany && !domesticShortfall;
-  if (best.score >= settings.autoThreshold && clearlyAhead && allowed) {
+  const ruledOut = neverAutomatic(best.features);
+  const threshold =
+    settings.calibratedThresholds?.[evidenceClass(best.features)] ?? settings.autoThreshold;
+  if (best.score >= threshold && clearlyAhead && ruledOut === undefined) {
     return {
       status: 'auto',
       chosen: best,
@@ -53,18 +55,30 @@ export function decide(candidates: Candidate[], settings: MatchingSettings): Dec
       confidence: best.score,
     };
   }
-  const hesitation: Hesitation = best.evidence.otherCompany
-    ? 'otherCompany'
-    : domesticShortfall
-      ? 'domesticShortfall'
-      : clearlyAhead
-        ? 'notSureEnough'
-        : 'tooClose';
+  const hesitation: Hesitation = ruledOut ?? (clearlyAhead ? 'notSureEnough' : 'tooClose');
   const proposals = candidates
     .filter((candidate) => candidate.score >= settings.proposalFloor)
     .slice(0, 3);
   const status = proposals.length === 0 ? 'unmatched' : 'proposed';
   return { status, chosen: undefined, proposals, confidence: best.score, hesitation };
+}
+
+/**
+ * What keeps a candidate from automatic allocation however sure the model is: money paid to
+ * the wrong company of the group; more
+ * than the invoices and no price revision (another invoice, a deposit?); a choice
+ * only the payer could make (other sets of items fit and the text names none, or the item
+ * completing the named ones has twins); a text naming an invoice number that is not the
+ * candidate's. Read from the features, so that the threshold calibration leaves out the
+ * same cases.
+ */
+export function neverAutomatic(features: number[]): Hesitation | undefined {
+  const value = (name: FeatureName) => features[featureNames.indexOf(name)] ?? 0;
+  if (value('otherCompany') > 0) return 'otherCompany';
+  if (value('namesUnknownNumber') > 0) return 'unresolvedNumber';
+  if (value('overpaid') > 0) return 'overpaid';
+  if (value('twinOfNamed') > 0) return 'unknowable';
+  return undefined;
 }
 
 // Scores near 1 differ little as probabilities and much as odds: compare log-odds.

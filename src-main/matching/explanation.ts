@@ -30,6 +30,7 @@ export function explainCandidate(
       break;
     case 'partial':
       parts.push(say.partial(money[language](-evidence.gapCents)));
+      if (evidence.shortfallLeftOpen === true) parts.push(say.shortfallLeftOpen);
       break;
     default:
       parts.push(say.gap(evidence.gapKind, money[language](evidence.gapCents)));
@@ -58,14 +59,18 @@ export function explainHesitation(hesitation: Hesitation, language: Language): s
       return say.nothingFound;
     case 'otherCompany':
       return say.needsClerkOtherCompany;
-    case 'domesticShortfall':
-      return say.domesticShortfall;
     case 'tooClose':
       return say.tooClose;
     case 'notSureEnough':
       return say.notSureEnough;
     case 'reversal':
       return say.reversal;
+    case 'unknowable':
+      return say.unknowable;
+    case 'unresolvedNumber':
+      return say.unresolvedNumber;
+    case 'overpaid':
+      return say.overpaid;
   }
 }
 
@@ -100,10 +105,15 @@ const sentences = {
     nothingFound: 'No open invoice fits this receipt.',
     needsClerkOtherCompany: 'Paid to the wrong company of the group: a clerk decides.',
     tooClose: 'Several candidates are too close to choose automatically.',
+    overpaid: 'The transfer pays more than the invoices: a clerk decides what the rest is.',
+    unknowable:
+      'Other open items would fit as well and the text does not say which: a clerk chooses.',
+    unresolvedNumber:
+      'The text names an invoice number that is none of these items: a clerk checks it.',
     notSureEnough: 'The best candidate is not sure enough to allocate automatically.',
     reversal: 'The bank reverses an earlier debit: no customer payment.',
-    domesticShortfall:
-      'A transfer from a French account arrives whole: a clerk decides what the shortfall is.',
+    shortfallLeftOpen:
+      'a transfer from a French account arrives whole, so the shortfall is no bank fee',
   },
   fr: {
     references: (numbers: string[]) =>
@@ -135,10 +145,15 @@ const sentences = {
     nothingFound: 'Aucune facture ouverte ne correspond à cet encaissement.',
     needsClerkOtherCompany: 'Payé sur le compte d’une autre société du groupe : à valider.',
     tooClose: 'Plusieurs candidats trop proches pour choisir automatiquement.',
+    overpaid: 'Le virement dépasse les factures : le surplus est à qualifier.',
+    unknowable:
+      'D’autres pièces conviendraient aussi et le libellé ne dit pas lesquelles : à choisir.',
+    unresolvedNumber:
+      'Le libellé cite un numéro de facture qui n’est aucune de ces pièces : à vérifier.',
     notSureEnough: 'Le meilleur candidat n’est pas assez sûr pour une affectation automatique.',
     reversal: 'La banque annule un débit antérieur : pas un règlement client.',
-    domesticShortfall:
-      'Un virement d’un compte français arrive entier : l’écart est à qualifier par un comptable.',
+    shortfallLeftOpen:
+      'un virement d’un compte français arrive entier : l’écart n’est pas un frais bancaire',
   },
 };
 

@@ -2,8 +2,9 @@ import { allocationLines } from './allocation-lines.js';
 import { candidateKey, type Candidate, type Evidence, type Receipt } from './candidate.js';
 import { findExactCombinations } from './combinations.js';
 import { classifyGap, type MatchingSettings } from './matching-settings.js';
-import { findNearReferences } from './near-references.js';
-import { normalizeText } from './normalize-text.js';
+import { findNearNumbers, findNearReferences } from './near-references.js';
+import { compactText, normalizeText } from './normalize-text.js';
+import type { NumberingPatterns } from './numbering-patterns.js';
 import { byDueDate, type OpenItem } from './open-items.js';
 import {
   accountantPass,
@@ -30,6 +31,9 @@ export interface MatchingContext {
    * payment takes them only by naming them.
    */
   held: Set<number>;
+  numbering: NumberingPatterns;
+  /** Every open item of a company, for the searches that must look beyond the payer. */
+  companyItems: (companyId: number) => Iterable<OpenItem>;
   settings: MatchingSettings;
   weights: Weights;
 }
@@ -54,7 +58,17 @@ export function findCandidates(receipt: Receipt, context: MatchingContext): Cand
   const keep = (items: OpenItem[], evidence: Omit<Evidence, 'gapKind' | 'gapCents'>) => {
     const invoiced = items.reduce((sum, item) => sum + item.remainingCents, 0);
     const gapCents = receipt.amountCents - invoiced;
-    const gapKind = classifyGap(gapCents, invoiced, context.settings);
+    const payerAbroad =
+      receipt.payerIban === undefined
+        ? undefined
+        : !/^(FR|MC|GP|MQ|GF|RE|YT)/.test(receipt.payerIban);
+    const fitsBankFee = classifyGap(gapCents, invoiced, context.settings) === 'bankFee';
+    // A SEPA transfer from a French account arrives whole: what is missing is the payer's
+    // to pay, left open on the invoice, and only a foreign payer's bank takes fees.
+    const shortfallLeftOpen = fitsBankFee && payerAbroad !== true;
+    const gapKind = shortfallLeftOpen
+      ? 'partial'
+      : classifyGap(gapCents, invoiced, context.settings);
     const lines = allocationLines(items, receipt.amountCents, gapKind, evidence.otherCompany);
     const amountTwins =
       evidence.referenceShare === 0
@@ -75,10 +89,13 @@ export function findCandidates(receipt: Receipt, context: MatchingContext): Cand
         payerHistory: evidence.payer?.history ?? 0,
         amountTwins,
         depositWording,
-        payerAbroad:
-          receipt.payerIban === undefined
-            ? undefined
-            : !/^(FR|MC|GP|MQ|GF|RE|YT)/.test(receipt.payerIban),
+        unnamedTwins: evidence.referenceShare > 0 ? unnamedTwins(items, evidence, context) : 0,
+        unresolvedNumbers:
+          evidence.referenceShare === 0
+            ? context.numbering.numbersIn(receipt.text, items[0]!.companyId).length
+            : 0,
+        payerAbroad,
+        shortfallLeftOpen,
       },
       features: [],
       score: 0,
@@ -93,15 +110,32 @@ export function findCandidates(receipt: Receipt, context: MatchingContext): Cand
   // Pass 1: the invoice numbers written in the text, grouped by customer.
   for (const group of groupByCustomer(hits)) referencePass(receipt, group, payers, context, keep);
 
-  // Pass 1b: no number found as written; one a mistake away from an item of a customer the
-  // payer points to.
-  for (const payer of hits.length > 0 ? [] : payers.slice(0, 3)) {
+  // Pass 1b: no number of this customer's found as written (perhaps another customer's
+  // number, the typo landing on it); one a mistake away from an item of a customer the payer
+  // points to.
+  for (const payer of payers.slice(0, 3)) {
     if (payer.certainty < 0.5) continue;
+    if (hits.some((hit) => hit.item.customerId === payer.customerId)) continue;
     const open = (context.itemsByCustomer.get(payer.customerId) ?? []).filter(
       (item) => !context.taken.has(item.id),
     );
     const near = findNearReferences(receipt.text, open);
     if (near.length > 0) referencePass(receipt, near, payers, context, keep, true);
+  }
+
+  // Pass 1c: a number in the company's numbering pattern that is no open item, one mistake
+  // away from an item of any customer owing about the amount.
+  const unresolved = context.numbering
+    .numbersIn(receipt.text, receipt.companyId)
+    .filter((number) => !hits.some((hit) => hit.matched === compactText(number)));
+  if (unresolved.length > 0 && found.size === 0) {
+    const near = findNearNumbers(unresolved, context.companyItems(receipt.companyId), (item) => {
+      const gap = receipt.amountCents - item.remainingCents;
+      return !context.taken.has(item.id) && Math.abs(gap) <= item.remainingCents * 0.05;
+    });
+    for (const group of groupByCustomer(near)) {
+      referencePass(receipt, group, payers, context, keep, true);
+    }
   }
 
   // Pass 2: a customer named by IBAN, name or text, and its items adding up to the amount.
@@ -125,6 +159,28 @@ export function findCandidates(receipt: Receipt, context: MatchingContext): Cand
 
 // "Acompte", "arrhes", "avance", "provision": money paid ahead, not the settlement of an invoice.
 const depositWords = /\b(ACOMPTE|ACPTE|ARRHES|AVANCE|PROVISION)\b/;
+
+/**
+ * Open items of the customer outside the set owing the same amount as an item of the set the
+ * text does not name as written (an item added to complete the amount, or one found a
+ * mistake away): any of them could be the one meant.
+ */
+function unnamedTwins(
+  items: OpenItem[],
+  evidence: Omit<Evidence, 'gapKind' | 'gapCents'>,
+  context: MatchingContext,
+): number {
+  const unnamed = items.filter(
+    (item) => evidence.nearMiss === true || !evidence.referencedNumbers.includes(item.number),
+  );
+  if (unnamed.length === 0) return 0;
+  const amounts = new Set(unnamed.map((item) => item.remainingCents));
+  const open = context.itemsByCustomer.get(unnamed[0]!.customerId) ?? [];
+  return open.filter(
+    (item) =>
+      amounts.has(item.remainingCents) && !items.includes(item) && !context.taken.has(item.id),
+  ).length;
+}
 
 /** Records a candidate set of items with the evidence that found it. */
 export type Keep = (items: OpenItem[], evidence: Omit<Evidence, 'gapKind' | 'gapCents'>) => void;

@@ -1,4 +1,5 @@
 import type { Cents } from '../money/cents.js';
+import type { EvidenceClass } from './threshold-calibration.js';
 
 /** The tolerances and thresholds the engine decides with. */
 export interface MatchingSettings {
@@ -10,8 +11,14 @@ export interface MatchingSettings {
   bankFeeMaxRate: number;
   /** A difference this small either way is written off. */
   writeOffMaxCents: Cents;
-  /** The lowest score allocated without a clerk. */
+  /** The lowest score allocated without a clerk, before the clerks' decisions calibrate one. */
   autoThreshold: number;
+  /**
+   * The thresholds the clerks' decisions justify for each kind of evidence (see
+   * threshold-calibration.ts); `autoThreshold` where none. Not used for a company whose
+   * accountant set its own threshold.
+   */
+  calibratedThresholds?: Partial<Record<EvidenceClass, number>>;
   /**
    * How far ahead of the next candidate the best one must be to be allocated automatically,
    * in log-odds: 1.5 means at least 4.5 times likelier.

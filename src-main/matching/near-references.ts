@@ -49,6 +49,29 @@ export function findNearReferences(text: string, items: OpenItem[]): ReferenceHi
   return hits;
 }
 
+/**
+ * Open items one mistake away from numbers the text writes in the company's numbering
+ * pattern but that are no open item (see NumberingPatterns). The pattern says the payer
+ * meant an invoice of the company, so the whole company's items are searched, not only those
+ * of the customers the payer points to; an item must still owe about the amount received.
+ */
+export function findNearNumbers(
+  numbers: string[],
+  items: Iterable<OpenItem>,
+  owes: (item: OpenItem) => boolean,
+): ReferenceHit[] {
+  const typed = [...new Set(numbers.map(compactText))];
+  const hits: ReferenceHit[] = [];
+  for (const item of items) {
+    const number = compactText(item.number);
+    const match = typed.find(
+      (written) => written.length === number.length && oneMistakeApart(written, 0, number),
+    );
+    if (match !== undefined && owes(item)) hits.push({ item, quality: 0.75, matched: match });
+  }
+  return hits;
+}
+
 // True when text[start..] differs from `number` by exactly one substitution or one swap of
 // neighbours; an exact match is the reference index's job.
 function oneMistakeApart(text: string, start: number, number: string): boolean {

@@ -8,6 +8,7 @@ import { findCandidates, type MatchingContext } from './find-candidates.js';
 import { loadReceiptsToMatch } from './load-receipts.js';
 import { defaultMatchingSettings, type MatchingSettings } from './matching-settings.js';
 import { loadOpenBook, type OpenItem } from './open-items.js';
+import { NumberingPatterns } from './numbering-patterns.js';
 import { PayerDirectory, type PayerLink } from './payer-directory.js';
 import { isPublicAccountant } from './public-payers.js';
 import { ReferenceIndex } from './reference-index.js';
@@ -48,11 +49,17 @@ export function runMatching(store: Store, options: MatchingOptions = {}): Matchi
   // The threshold the clerks' decisions justify, unless the caller sets its own.
   const settings = options.settings ?? {
     ...defaultMatchingSettings,
-    autoThreshold: model.autoThreshold ?? defaultMatchingSettings.autoThreshold,
+    calibratedThresholds: model.thresholds,
   };
   const language = options.language ?? 'en';
   const book = loadOpenBook(store);
   const links = loadPayerLinks(store);
+  const itemsByCompany = new Map<number, OpenItem[]>();
+  for (const item of book.items) {
+    const list = itemsByCompany.get(item.companyId);
+    if (list === undefined) itemsByCompany.set(item.companyId, [item]);
+    else list.push(item);
+  }
   const context: MatchingContext = {
     references: new ReferenceIndex(book.items),
     payers: new PayerDirectory(book.customers.values(), links),
@@ -60,6 +67,8 @@ export function runMatching(store: Store, options: MatchingOptions = {}): Matchi
     itemsByAmount: indexByAmount(book.items),
     taken: new Set<number>(),
     held: new Set<number>(),
+    numbering: new NumberingPatterns(book.items),
+    companyItems: (companyId) => itemsByCompany.get(companyId) ?? [],
     settings,
     weights: options.weights ?? model.weights,
   };
@@ -94,6 +103,7 @@ export function runMatching(store: Store, options: MatchingOptions = {}): Matchi
       learned.push(...learnPayer(receipt, chosen, context));
     } else {
       deferred.push(receipt);
+      holdNamedItems(decision.proposals[0], context);
     }
     options.onProgress?.('references', ++done, receipts.length);
   }
@@ -132,6 +142,16 @@ function take(candidate: Candidate, context: MatchingContext): void {
     if (!['invoice', 'partial', 'creditNote', 'otherCompany'].includes(line.kind)) continue;
     line.item.remainingCents -= line.amountCents;
     if (line.item.remainingCents === 0) context.taken.add(line.item.id);
+  }
+}
+
+// Invoices a transfer names, even a character off, are its own while it waits for a clerk (a
+// shortfall to explain, a doubt on the payer): a payment naming nothing is not imputed on
+// them.
+function holdNamedItems(best: Candidate | undefined, context: MatchingContext): void {
+  if (best === undefined || best.evidence.source !== 'reference') return;
+  for (const line of best.lines) {
+    if (best.evidence.referencedNumbers.includes(line.item.number)) context.held.add(line.item.id);
   }
 }
 

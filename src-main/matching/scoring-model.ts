@@ -1,7 +1,7 @@
 import type { Store } from '../db/store.js';
 import { createLogger } from '../log/logger.js';
 import { defaultWeights, featureNames, type Weights } from './scoring.js';
-import { calibrateThreshold, decidedCases } from './threshold-calibration.js';
+import { calibrateThresholds, decidedCases, type EvidenceClass } from './threshold-calibration.js';
 
 const log = createLogger('scoring');
 
@@ -61,8 +61,8 @@ export function trainWeights(
 
 export interface ScoringModel {
   weights: Weights;
-  /** The automatic threshold the decisions justify, when calibrated. */
-  autoThreshold: number | undefined;
+  /** The automatic threshold the decisions justify for each kind of evidence, once trained. */
+  thresholds: Partial<Record<EvidenceClass, number>>;
   examples: number;
 }
 
@@ -70,15 +70,15 @@ export interface ScoringModel {
 export function loadScoringModel(store: Store): ScoringModel {
   const row = store.sql
     .prepare(
-      `SELECT weights_json AS weights, auto_threshold AS threshold, examples
+      `SELECT weights_json AS weights, thresholds_json AS thresholds, examples
        FROM scoring_model ORDER BY id DESC LIMIT 1`,
     )
-    .get() as { weights: string; threshold: number | null; examples: number } | undefined;
-  if (row === undefined)
-    return { weights: { ...defaultWeights }, autoThreshold: undefined, examples: 0 };
+    .get() as { weights: string; thresholds: string | null; examples: number } | undefined;
+  if (row === undefined) return { weights: { ...defaultWeights }, thresholds: {}, examples: 0 };
   return {
     weights: { ...defaultWeights, ...(JSON.parse(row.weights) as Partial<Weights>) },
-    autoThreshold: row.threshold ?? undefined,
+    thresholds:
+      row.thresholds === null ? {} : (JSON.parse(row.thresholds) as ScoringModel['thresholds']),
     examples: row.examples,
   };
 }
@@ -102,15 +102,20 @@ export function retrainScoringModel(store: Store): ScoringModel {
     return example;
   });
   const weights = trainWeights(examples);
-  const autoThreshold = calibrateThreshold(decidedCases(byDecision, weights));
+  const thresholds = calibrateThresholds(decidedCases(byDecision, weights));
   store.sql
     .prepare(
-      `INSERT INTO scoring_model (weights_json, examples, auto_threshold, trained_at)
+      `INSERT INTO scoring_model (weights_json, examples, thresholds_json, trained_at)
        VALUES (?, ?, ?, ?)`,
     )
-    .run(JSON.stringify(weights), examples.length, autoThreshold, new Date().toISOString());
-  log.info('scoring model trained', { examples: examples.length, autoThreshold });
-  return { weights, autoThreshold, examples: examples.length };
+    .run(
+      JSON.stringify(weights),
+      examples.length,
+      JSON.stringify(thresholds),
+      new Date().toISOString(),
+    );
+  log.info('scoring model trained', { examples: examples.length, thresholds });
+  return { weights, thresholds, examples: examples.length };
 }
 
 function round(value: number): number {

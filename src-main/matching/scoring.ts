@@ -28,13 +28,16 @@ export const featureNames = [
   'payerFromText',
   'oldestAlternative',
   'amountTwins',
-  'domesticBankFee',
+  'domesticShortfall',
   'closestDueAlternative',
   'consecutiveItems',
   'imputedOnOldest',
   'chanceMatch',
   'creditNoteUnnamed',
   'depositWording',
+  'unnamedGap',
+  'twinOfNamed',
+  'namesUnknownNumber',
 ] as const;
 
 export type FeatureName = (typeof featureNames)[number];
@@ -63,8 +66,8 @@ export const defaultWeights: Record<FeatureName, number> = {
   payerFromText: 0,
   oldestAlternative: 0.5,
   amountTwins: -0.5,
-  // A SEPA transfer between French accounts arrives whole: a shortfall is the payer's.
-  domesticBankFee: -4,
+  // A shortfall a bank fee abroad would explain, from a French or unknown account.
+  domesticShortfall: 0,
   closestDueAlternative: 0.3,
   consecutiveItems: 0.3,
   // Twins are told apart by the law's order, not by anything the payer wrote.
@@ -73,6 +76,10 @@ export const defaultWeights: Record<FeatureName, number> = {
   // Payers who net a credit note say so; netting one unasked is the engine's guess.
   creditNoteUnnamed: -2,
   depositWording: -1.5,
+  // A revision, fee or overpayment read into a transfer that names no invoice is a guess.
+  unnamedGap: -1.5,
+  twinOfNamed: -2,
+  namesUnknownNumber: -2,
 };
 
 export type Weights = Record<FeatureName, number>;
@@ -124,18 +131,22 @@ export function candidateFeatures(candidate: Candidate, bookingDate: string): nu
       withoutReference && evidence.chanceMatches !== undefined
         ? Math.max(-3, Math.min(1, Math.log10(Math.max(1e-9, evidence.chanceMatches)))) + 2
         : 0,
+    // Money paid ahead settles part of an invoice: not one named invoice in full plus a gap.
     depositWording:
-      withoutReference && evidence.depositWording === true && evidence.gapKind !== 'partial'
+      evidence.depositWording === true &&
+      evidence.gapKind !== 'partial' &&
+      (withoutReference || evidence.gapKind !== 'none')
         ? 1
         : 0,
+    unnamedGap:
+      withoutReference && ['priceRevision', 'bankFee', 'overpaid'].includes(evidence.gapKind)
+        ? 1
+        : 0,
+    twinOfNamed: !withoutReference && (evidence.unnamedTwins ?? 0) > 0 ? 1 : 0,
+    namesUnknownNumber: withoutReference && (evidence.unresolvedNumbers ?? 0) > 0 ? 1 : 0,
     creditNoteUnnamed:
       withoutReference && candidate.lines.some((line) => line.kind === 'creditNote') ? 1 : 0,
-    domesticBankFee:
-      evidence.gapKind !== 'bankFee' || evidence.payerAbroad === true
-        ? 0
-        : evidence.payerAbroad === false
-          ? 1
-          : 0.5,
+    domesticShortfall: evidence.shortfallLeftOpen === true ? 1 : 0,
   };
   return featureNames.map((name) => values[name]);
 }

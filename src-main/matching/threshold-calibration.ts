@@ -1,7 +1,29 @@
-import { scoreFeatures, type Weights } from './scoring.js';
+import { neverAutomatic } from './decide.js';
+import { featureNames, scoreFeatures, type FeatureName, type Weights } from './scoring.js';
+
+/**
+ * The kinds of evidence a favourite stands on, each with a threshold of its own: the model's
+ * scores are not equally reliable on all of them, and a doubtful kind must not hold back the
+ * others.
+ */
+export const evidenceClasses = ['named', 'payer', 'accountant', 'choice'] as const;
+export type EvidenceClass = (typeof evidenceClasses)[number];
+
+/**
+ * `named`: the text names the invoices; `payer`: no number, a payer known by IBAN, name,
+ * SIREN or its name in the text, one way to make up the amount; `accountant`: a public
+ * accountant's body; `choice`: no number and other sets of items making the amount too.
+ */
+export function evidenceClass(features: number[]): EvidenceClass {
+  const value = (name: FeatureName) => features[featureNames.indexOf(name)] ?? 0;
+  if (value('referenceShare') > 0) return 'named';
+  if (value('sameAmountAlternatives') > 0) return 'choice';
+  return value('payerFromAccountant') > 0 ? 'accountant' : 'payer';
+}
 
 /** What the model would have said on one decided receipt, and whether it was right. */
 export interface DecidedCase {
+  evidence: EvidenceClass;
   /** Score of the model's best proposal. */
   best: number;
   /** Log-odds lead of the best proposal over the next (Infinity when alone). */
@@ -17,8 +39,13 @@ export interface CalibrationRule {
   floor: number;
   /** The lead the best candidate needs anyway. */
   margin: number;
-  /** How many decided receipts must fall in a band, all of them right, to open it. */
+  /** How many decided receipts must fall in a band to open it. */
   evidence: number;
+  /**
+   * The share of a band's favourites that may have been wrong, rounded down: none in a band
+   * of fewer than a hundred, one in a hundred to two hundred.
+   */
+  tolerance: number;
 }
 
 export const defaultCalibrationRule: CalibrationRule = {
@@ -26,13 +53,16 @@ export const defaultCalibrationRule: CalibrationRule = {
   floor: 0.8,
   margin: 1.5,
   evidence: 40,
+  tolerance: 0.01,
 };
 
 /**
- * The lowest automatic threshold the clerks' decisions justify: lowered step by step below
- * the ceiling only while every receipt the clerks decided in the band between was one where
- * the model's clear favourite was right, and only with enough of them. One wrong case in a
- * band stops it there, so a threshold follows the evidence down and comes back up on error.
+ * The lowest automatic threshold the clerks' decisions justify: the lowest step below the
+ * ceiling such that the receipts the clerks decided in the band between are enough, and the
+ * model's clear favourite was right for all of them but the tolerated one in a hundred.
+ * Automatic allocations above the ceiling are all but always right, so a band this good
+ * keeps the precision above 99.7 %; a wrong case raises the threshold back over it until
+ * enough right ones outweigh it.
  */
 export function calibrateThreshold(cases: DecidedCase[], rule = defaultCalibrationRule): number {
   const clear = cases.filter((decided) => decided.lead >= rule.margin);
@@ -41,12 +71,42 @@ export function calibrateThreshold(cases: DecidedCase[], rule = defaultCalibrati
     const band = clear.filter(
       (decided) => decided.best >= candidate && decided.best < rule.ceiling,
     );
-    if (band.some((decided) => !decided.right)) break;
+    const wrong = band.filter((decided) => !decided.right).length;
+    if (band.length < rule.evidence || wrong > Math.floor(band.length * rule.tolerance)) continue;
     // Never below the lowest score actually seen right: no evidence speaks for what is under it.
-    const lowest = Math.min(...band.map((decided) => decided.best));
-    if (band.length >= rule.evidence) threshold = Math.floor(lowest * 100 + 1e-6) / 100;
+    const lowest = Math.min(
+      ...band.filter((decided) => decided.right).map((decided) => decided.best),
+    );
+    threshold = Math.floor(lowest * 100 + 1e-6) / 100;
   }
   return threshold;
+}
+
+/**
+ * A threshold for each kind of evidence: its own calibration where its decided cases are
+ * enough; otherwise the threshold all decided cases justify together, provided none of its
+ * own cases was a wrong favourite above it.
+ */
+export function calibrateThresholds(
+  cases: DecidedCase[],
+  rule = defaultCalibrationRule,
+): Record<EvidenceClass, number> {
+  const overall = calibrateThreshold(cases, rule);
+  return Object.fromEntries(
+    evidenceClasses.map((kind) => {
+      const own = cases.filter((decided) => decided.evidence === kind);
+      const calibrated = calibrateThreshold(own, rule);
+      if (calibrated < rule.ceiling) return [kind, calibrated];
+      const wrongAbove = own.some(
+        (decided) =>
+          !decided.right &&
+          decided.lead >= rule.margin &&
+          decided.best >= overall &&
+          decided.best < rule.ceiling,
+      );
+      return [kind, wrongAbove ? rule.ceiling : overall];
+    }),
+  ) as Record<EvidenceClass, number>;
 }
 
 /** Replays the stored proposals of each decision under `weights`. */
@@ -60,11 +120,14 @@ export function decidedCases(
       .map((proposal) => ({
         score: scoreFeatures(proposal.features, weights),
         label: proposal.label,
+        features: proposal.features,
       }))
       .sort((a, b) => b.score - a.score);
     const [first, second] = scored;
-    if (first === undefined) continue;
+    // A favourite the rules keep from automatic allocation says nothing of the threshold.
+    if (first === undefined || neverAutomatic(first.features) !== undefined) continue;
     cases.push({
+      evidence: evidenceClass(first.features),
       best: first.score,
       lead: second === undefined ? Infinity : logOdds(first.score) - logOdds(second.score),
       right: first.label === 1,

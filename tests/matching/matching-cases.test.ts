@@ -235,7 +235,7 @@ describe('matching', () => {
     ]);
   });
 
-  it('books fees deducted by a foreign payer bank as bankFee, and only proposes a domestic shortfall', async () => {
+  it('books fees deducted by a foreign payer bank as bankFee, and leaves a domestic shortfall open', async () => {
     const { receive } = await group([
       { ...acme, number: 'INV000981', amount: '2500.00' },
       { ...durand, number: 'INV000982', amount: '1500.00' },
@@ -261,9 +261,14 @@ describe('matching', () => {
       ['2500.00', 'invoice'],
       ['-15.00', 'bankFee'],
     ]);
-    expect(domestic?.status).toBe('proposed');
-    expect(domestic?.allocations.map((line) => line.kind)).toEqual(['invoice', 'bankFee']);
-    expect(unknown?.status).toBe('proposed');
+    // A French transfer arrives whole: the payer still owes the 25 euros, no fee is booked.
+    expect(domestic?.status).toBe('auto');
+    expect(domestic?.allocations.map((line) => [line.amount, line.kind])).toEqual([
+      ['1475.00', 'partial'],
+    ]);
+    expect(unknown?.allocations.map((line) => [line.amount, line.kind])).toEqual([
+      ['890.00', 'partial'],
+    ]);
     expect(unknown?.explanation).toMatch(/arrives whole/);
   });
 

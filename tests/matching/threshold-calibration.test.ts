@@ -1,11 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import {
   calibrateThreshold,
+  calibrateThresholds,
   type DecidedCase,
+  type EvidenceClass,
 } from '../../src-main/matching/threshold-calibration.js';
 
-const right = (best: number): DecidedCase => ({ best, lead: 3, right: true });
-const wrong = (best: number): DecidedCase => ({ best, lead: 3, right: false });
+const right = (best: number, evidence: EvidenceClass = 'payer'): DecidedCase => ({
+  evidence,
+  best,
+  lead: 3,
+  right: true,
+});
+const wrong = (best: number, evidence: EvidenceClass = 'payer'): DecidedCase => ({
+  evidence,
+  best,
+  lead: 3,
+  right: false,
+});
 const many = (count: number, make: () => DecidedCase) => Array.from({ length: count }, make);
 
 describe('automatic threshold calibration', () => {
@@ -26,8 +38,30 @@ describe('automatic threshold calibration', () => {
     expect(calibrateThreshold(cases)).toBe(0.92);
   });
 
+  it('tolerates one wrong favourite in a hundred, not more', () => {
+    const outweighed = [wrong(0.93), ...many(120, () => right(0.84))];
+    expect(calibrateThreshold(outweighed)).toBe(0.84);
+    const twice = [wrong(0.93), wrong(0.9), ...many(120, () => right(0.84))];
+    expect(calibrateThreshold(twice)).toBe(0.95);
+  });
+
+  it('calibrates each kind of evidence on its own cases, or all together when they are few', () => {
+    const thresholds = calibrateThresholds([
+      ...many(150, () => right(0.85, 'payer')),
+      ...many(50, () => right(0.88, 'choice')),
+      wrong(0.9, 'choice'),
+      ...many(10, () => right(0.84, 'named')),
+      ...many(10, () => right(0.84, 'accountant')),
+      wrong(0.86, 'accountant'),
+    ]);
+    // Named invoices have too few cases of their own and borrow the threshold of all; the
+    // accountant's wrong favourite above that keeps its own kind at the ceiling.
+    expect(thresholds).toEqual({ named: 0.84, payer: 0.85, accountant: 0.95, choice: 0.95 });
+  });
+
   it('ignores favourites that were not clearly ahead, and never goes below the floor', () => {
-    expect(calibrateThreshold(many(60, () => ({ best: 0.9, lead: 0.5, right: false })))).toBe(0.95);
+    const unclear = { evidence: 'payer' as const, best: 0.9, lead: 0.5, right: false };
+    expect(calibrateThreshold(many(60, () => unclear))).toBe(0.95);
     expect(calibrateThreshold(many(100, () => right(0.5)))).toBe(0.95);
     expect(calibrateThreshold(many(100, () => right(0.805)))).toBe(0.8);
   });

@@ -1,0 +1,85 @@
+import { normalizeText } from './normalize-text.js';
+import type { OpenItem } from './open-items.js';
+
+/**
+ * How each company numbers its invoices, learned from the numbers its ledger holds: the
+ * letters as written and the length of each run of digits ("FA2026-003328" gives FA, four
+ * digits, six digits). A number in a remittance text with one of these shapes names an
+ * invoice of that company, even when it is none of the open ones: a typo, an invoice already
+ * settled, a number cut short. A payment that names an invoice that way is not to be
+ * imputed on some other open item without a clerk.
+ */
+export class NumberingPatterns {
+  private readonly patterns = new Map<number, RegExp>();
+
+  constructor(items: Iterable<OpenItem>) {
+    const shapes = new Map<number, Map<string, number>>();
+    for (const item of items) {
+      const shape = shapeOf(item.number);
+      if (shape === undefined) continue;
+      const counts = shapes.get(item.companyId) ?? new Map<string, number>();
+      counts.set(shape, (counts.get(shape) ?? 0) + 1);
+      shapes.set(item.companyId, counts);
+    }
+    for (const [companyId, counts] of shapes) {
+      // The shapes of at least one item in twenty: a stray number keyed by hand is no pattern.
+      const total = [...counts.values()].reduce((sum, count) => sum + count, 0);
+      const common = [...counts].filter(([, count]) => count * 20 >= total).map(([shape]) => shape);
+      if (common.length === 0) continue;
+      this.patterns.set(
+        companyId,
+        new RegExp(`(?<![A-Z0-9])(?:${common.join('|')})(?![A-Z0-9])`, 'g'),
+      );
+    }
+  }
+
+  /**
+   * The numbers in `text` shaped like the company's invoice numbers, as written; not those a
+   * word says are something else (a mandate, a batch, a SIRET).
+   */
+  numbersIn(text: string, companyId: number): string[] {
+    const pattern = this.patterns.get(companyId);
+    if (pattern === undefined) return [];
+    const normalized = normalizeText(text);
+    const numbers: string[] = [];
+    for (const match of normalized.matchAll(pattern)) {
+      const before = normalized.slice(0, match.index).trimEnd().split(' ').at(-1) ?? '';
+      if (!otherNumberWords.has(before)) numbers.push(match[0]);
+    }
+    return numbers;
+  }
+}
+
+// Words that introduce the other numbers of a remittance text.
+const otherNumberWords = new Set([
+  'MANDAT',
+  'MDT',
+  'BORD',
+  'BORDEREAU',
+  'BRD',
+  'SIRET',
+  'SIREN',
+  'TITRE',
+  'LOT',
+  'DOSSIER',
+  'CLIENT',
+  'COMMANDE',
+  'CDE',
+]);
+
+// A pattern of the number: its letters as they are, each run of digits by its length, any
+// separator optional when letters mark the number. A number of digits alone keeps its
+// separators ("2026-0815"), or any mandate or SIRET would fit it; one run of digits alone,
+// or fewer than five digits, is too like any other number to be a pattern.
+function shapeOf(number: string): string | undefined {
+  const normalized = normalizeText(number);
+  const runs = normalized.match(/[A-Z]+|\d+/g);
+  if (runs === null) return undefined;
+  const digitRuns = runs.filter((run) => /^\d/.test(run));
+  if (digitRuns.join('').length < 5) return undefined;
+  const lettered = digitRuns.length < runs.length;
+  if (!lettered && (digitRuns.length < 2 || !normalized.includes(' '))) return undefined;
+  return runs
+    .map((run) => (/^\d/.test(run) ? `\\d{${run.length}}` : run))
+    .join(lettered ? ' ?' : ' ');
+}
