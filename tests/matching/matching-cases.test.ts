@@ -183,6 +183,69 @@ describe('matching', () => {
     expect(crowded?.proposals[0]?.explanation).toContain('could be chance');
   });
 
+  it('keeps the invoices a waiting transfer names from a payment that names none', async () => {
+    const { receive } = await group([
+      { ...durand, number: 'V26-1010', amount: '480.00', dueDate: '2026-10-31' },
+      { ...durand, number: 'V26-1020', amount: '480.00', dueDate: '2026-11-15' },
+    ]);
+    // The second pays more than the invoice it names: a clerk decides what the rest is, and
+    // meanwhile the first, booked before it but naming nothing, is imputed on the other.
+    const [unnamed, overpaid] = receive([
+      { amount: '480.00', payerName: 'DURAND ET FILS', text: 'VIREMENT' },
+      { amount: '600.00', payerName: 'DURAND ET FILS', text: 'FACTURE V26-1010' },
+    ]);
+    expect(overpaid?.status).toBe('proposed');
+    expect(overpaid?.explanation).toMatch(/pays more than the invoices/);
+    expect(unnamed?.status).toBe('auto');
+    expect(unnamed?.allocations.map((line) => line.invoice)).toEqual(['V26-1020']);
+  });
+
+  it('leaves to a clerk a payment whose text names an invoice number that is none open', async () => {
+    const { receive } = await group([
+      { ...durand, number: 'FA2026-000123', amount: '480.00' },
+      { ...durand, number: 'FA2026-000456', amount: '990.00' },
+    ]);
+    const [receipt] = receive([
+      { amount: '480.00', payerName: 'DURAND ET FILS', text: 'FACTURE FA2026-000777' },
+    ]);
+    expect(receipt?.status).toBe('proposed');
+    expect(receipt?.proposals[0]?.allocations.map((line) => line.invoice)).toEqual([
+      'FA2026-000123',
+    ]);
+    expect(receipt?.explanation).toMatch(/names an invoice number that is none/);
+  });
+
+  it('finds a mistyped number of any customer of the company when the payer is unknown', async () => {
+    const { receive } = await group([
+      { ...martin, number: 'FC-25183', amount: '2352.00' },
+      { ...acme, number: 'FC-25190', amount: '2352.00' },
+      { ...durand, number: 'FC-25201', amount: '640.00' },
+    ]);
+    const [receipt] = receive([
+      { amount: '2352.00', payerName: 'DGFIP', text: 'MANDAT 70767 FACT FC-25138' },
+    ]);
+    expect(receipt?.proposals[0]?.allocations.map((line) => line.invoice)).toEqual(['FC-25183']);
+    expect(receipt?.proposals[0]?.explanation).toMatch(/one character away from FC-25183/);
+  });
+
+  it('does not guess which of identical invoices completes a list of numbers cut short', async () => {
+    const { receive } = await group([
+      { ...durand, number: 'V26-2001', amount: '1728.00', dueDate: '2026-10-20' },
+      { ...durand, number: 'V26-2002', amount: '1728.00', dueDate: '2026-10-25' },
+      { ...durand, number: 'V26-2010', amount: '1128.00', dueDate: '2026-10-10' },
+      { ...durand, number: 'V26-2020', amount: '1128.00', dueDate: '2026-10-30' },
+    ]);
+    const [receipt] = receive([
+      {
+        amount: '4584.00',
+        payerName: 'DURAND ET FILS',
+        text: 'REGLEMENT DE VOS FACTURES N V26-2001 DU 20/10/2026 V26-2002 DU 25/10/20',
+      },
+    ]);
+    expect(receipt?.status).toBe('proposed');
+    expect(receipt?.explanation).toMatch(/does not say which/);
+  });
+
   it('does not take identical invoices of two customers for twins', async () => {
     const { receive } = await group([
       { ...durand, number: 'V26-1001', amount: '480.00', dueDate: '2026-10-31' },

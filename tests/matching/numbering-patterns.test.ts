@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { NumberingPatterns } from '../../src-main/matching/numbering-patterns.js';
+import type { OpenItem } from '../../src-main/matching/open-items.js';
+
+function items(companyId: number, numbers: string[]): OpenItem[] {
+  return numbers.map((number, index) => ({
+    id: companyId * 1000 + index,
+    companyId,
+    companyCode: `C0${companyId}`,
+    customerId: 1,
+    number,
+    kind: 'invoice',
+    issueDate: '2026-10-01',
+    dueDate: '2026-10-31',
+    remainingCents: 10_000,
+  }));
+}
+
+describe('numbering patterns', () => {
+  const patterns = new NumberingPatterns([
+    ...items(1, ['FA2026-000123', 'FA2026-000456', 'FA2026-001789']),
+    ...items(2, ['2026-3366', '2026-3401', '2026-3512']),
+    ...items(3, ['INV028395', 'INV028597']),
+  ]);
+
+  it('finds numbers written in the shape of a company’s invoice numbers, typos included', () => {
+    expect(patterns.numbersIn('VIR FACT FA2026-000999 MERCI', 1)).toEqual(['FA2026 000999']);
+    expect(patterns.numbersIn('REGLEMENT FA 2026 000124', 1)).toEqual(['FA 2026 000124']);
+    expect(patterns.numbersIn('FACTURE INV028359', 3)).toEqual(['INV028359']);
+    expect(patterns.numbersIn('REF 2026-3999', 2)).toEqual(['2026 3999']);
+  });
+
+  it('leaves mandate, batch and SIRET numbers, and numbers of another shape, alone', () => {
+    expect(patterns.numbersIn('MANDAT 2026-3366 BORD 2026-3401', 2)).toEqual([]);
+    expect(patterns.numbersIn('MANDAT 2026 00045123 BORD 778', 2)).toEqual([]);
+    expect(patterns.numbersIn('SIRET 75317881300261', 2)).toEqual([]);
+    expect(patterns.numbersIn('VIR FACT FA2026-000999', 3)).toEqual([]);
+    // Digits alone must keep their separator, or any eight-digit number would look like one.
+    expect(patterns.numbersIn('REF 20263999', 2)).toEqual([]);
+  });
+});
