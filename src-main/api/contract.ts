@@ -7,6 +7,7 @@ import type { LearnedFact } from '../matching/learned-facts.js';
 import type { Language } from '../matching/explanation.js';
 import type { MatchingSummary } from '../matching/run-matching.js';
 import type { AccountingApi } from './accounting-methods.js';
+import type { MatchingApi } from './matching-methods.js';
 
 export type {
   CompanySummary,
@@ -20,7 +21,7 @@ export type {
  * Every operation the CLI, the desktop shell and the browser bridge may call, by name, with
  * its argument and result. Arguments and results are plain JSON values.
  */
-export interface LettraApi extends AccountingApi {
+export interface LettraApi extends AccountingApi, MatchingApi {
   'companies.add': (input: NewCompany) => CompanySummary;
   'companies.list': (input: Record<string, never>) => CompanySummary[];
   'imports.statements': (input: { paths: string[]; company?: string }) => StatementImportResult[];

@@ -10,11 +10,13 @@ import { listLearnedFacts, removeLearnedFact } from '../matching/learned-facts.j
 import { runMatching } from '../matching/run-matching.js';
 import type { LettraApi, ProgressListener } from './contract.js';
 import { accountingDecisionHooks, accountingMethods, postedAfter } from './accounting-methods.js';
+import { matchingMethods } from './matching-methods.js';
 
 /** Binds every API method to its service on one open store. */
 export function createApi(store: Store, onProgress: ProgressListener = () => {}): LettraApi {
   return {
     ...accountingMethods(store, onProgress),
+    ...matchingMethods(store),
     'companies.add': (input) => addCompany(store, input),
     'companies.list': () => listCompanies(store),
     'imports.statements': ({ paths, company }) =>

@@ -5,6 +5,7 @@ import { describeError } from '../errors/describe-error.js';
 import { LettraError } from '../errors/lettra-error.js';
 import type { Language } from '../matching/explanation.js';
 import { registerDecisionCommands } from './decision-commands.js';
+import { registerMatchingCommands } from './matching-commands.js';
 import { printLedgerImports, printMatching, printStatementImports } from './print-results.js';
 import { withApi } from './with-api.js';
 import { registerAccountingCommands } from './accounting-commands.js';
@@ -80,6 +81,8 @@ program
       printMatching(api['matching.run']({ language: options.lang ?? language })),
     ),
   );
+
+registerMatchingCommands(program);
 
 program
   .command('export')

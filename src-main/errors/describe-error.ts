@@ -52,6 +52,11 @@ const headlines: Record<ErrorCode, Record<Language, string>> = {
     en: 'Unknown bank transaction',
     fr: 'Opération bancaire inconnue',
   },
+  'customer.unknown': { en: 'Unknown customer', fr: 'Client inconnu' },
+  'matching.badSetting': {
+    en: 'Invalid matching setting',
+    fr: 'Paramètre de rapprochement invalide',
+  },
   usage: { en: 'Wrong command', fr: 'Commande incorrecte' },
 };
 

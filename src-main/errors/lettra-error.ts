@@ -35,6 +35,8 @@ export type ErrorCode =
   | 'accounting.unknownBatch'
   | 'accounting.unknownInvoice'
   | 'accounting.unknownTransaction'
+  | 'customer.unknown'
+  | 'matching.badSetting'
   | 'usage';
 
 /**

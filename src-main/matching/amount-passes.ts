@@ -50,11 +50,13 @@ export function payerAmountPass(
   }
   if (exact.length > 0) return;
   // One invoice paid with a revision or less its fees, when nothing adds up exactly.
+  const first = items[0] as OpenItem;
+  const settings = context.settings.forCustomer(first.companyId, first.customerId);
   const near = items.filter((item) => {
     const gapKind = classifyGap(
       receipt.amountCents - item.remainingCents,
       item.remainingCents,
-      context.settings,
+      settings,
     );
     return item.kind === 'invoice' && ['writeOff', 'bankFee', 'priceRevision'].includes(gapKind);
   });
@@ -77,8 +79,8 @@ export function payerAmountPass(
 
 /**
  * Pass 3: items of one body the accountant paid for before, adding up to the amount. An
- * accountant pays for dozens of bodies, so sets are searched body by body: up to three items
- * of a body with a short list, two of a long one.
+ * accountant pays for dozens of bodies, so sets are searched body by body: one or two items,
+ * and three of a body with a short list only when no body has one or two that fit.
  */
 export function accountantPass(
   receipt: Receipt,
@@ -87,19 +89,24 @@ export function accountantPass(
   keep: Keep,
 ): void {
   const found: Array<{ body: PayerGuess; items: OpenItem[]; open: OpenItem[] }> = [];
-  const searched: number[] = [];
+  const lists: Array<{ body: PayerGuess; open: OpenItem[] }> = [];
   for (const body of bodies.slice(0, 40)) {
     const open = (context.itemsByCustomer.get(body.customerId) ?? []).filter(
       (item) => isUnclaimed(item, context) && item.companyId === receipt.companyId,
     );
-    if (open.length === 0) continue;
-    searched.push(open.length);
-    const sets = findExactCombinations(open, receipt.amountCents, {
-      maxSize: open.length <= 40 ? 3 : 2,
-      maxResults: 3,
-    });
-    for (const items of sets) found.push({ body, items, open });
+    if (open.length > 0) lists.push({ body, open });
   }
+  for (const maxSize of [2, 3]) {
+    for (const { body, open } of lists) {
+      if (maxSize === 3 && open.length > 40) continue;
+      const sets = findExactCombinations(open, receipt.amountCents, { maxSize, maxResults: 3 });
+      for (const items of sets) {
+        if (items.length === maxSize || maxSize === 2) found.push({ body, items, open });
+      }
+    }
+    if (found.length > 0) break;
+  }
+  const searched = lists.map(({ open }) => open.length);
   found.sort((a, b) => a.items.length - b.items.length);
   const kept = found.slice(0, 6);
   const closest = closestToDue(
@@ -141,7 +148,7 @@ export function amountOnlyPass(receipt: Receipt, context: MatchingContext, keep:
       otherCompany: false,
       paidBeforeIssue: item.issueDate > receipt.bookingDate,
       sameAmountAlternatives: sameAmount.length - 1,
-      chanceMatches: chanceMatches([companyItemCount(receipt, context)], 1, receipt),
+      chanceMatches: chanceMatches([context.companyItems(receipt.companyId).length], 1, receipt),
     });
   }
 }
@@ -182,14 +189,6 @@ function binomial(count: number, size: number): number {
   let result = 1;
   for (let index = 0; index < size; index += 1) result = (result * (count - index)) / (index + 1);
   return Math.max(0, result);
-}
-
-function companyItemCount(receipt: Receipt, context: MatchingContext): number {
-  let count = 0;
-  for (const items of context.itemsByAmount.get(receipt.companyId)?.values() ?? []) {
-    count += items.length;
-  }
-  return count;
 }
 
 /**

@@ -45,14 +45,20 @@ export function findExactCombinations(
       ? positions.filter((other) => other > position)
       : [];
   };
-  // A set may hold an item only with its earlier twin: the position of each item's twin.
+  // A set may hold an item only with its earlier twin: the position of each item's twin,
+  // the last one before it owing the same amount to the same customer.
   const earlierTwin = new Map<number, number>();
-  const lastOfAmount = new Map<string, number>();
-  for (const [position, item] of items.entries()) {
-    const key = `${item.customerId}:${item.remainingCents}`;
-    const earlier = lastOfAmount.get(key);
-    if (earlier !== undefined) earlierTwin.set(position, earlier);
-    lastOfAmount.set(key, position);
+  for (const positions of positionsByAmount.values()) {
+    for (let index = 1; index < positions.length; index += 1) {
+      const position = positions[index] as number;
+      const customerId = (items[position] as OpenItem).customerId;
+      for (let before = index - 1; before >= 0; before -= 1) {
+        const earlier = positions[before] as number;
+        if ((items[earlier] as OpenItem).customerId !== customerId) continue;
+        earlierTwin.set(position, earlier);
+        break;
+      }
+    }
   }
   const oldestTwins = (positions: number[]) =>
     positions.every((position) => {

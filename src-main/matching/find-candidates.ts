@@ -1,7 +1,8 @@
 import { allocationLines } from './allocation-lines.js';
 import { candidateKey, type Candidate, type Evidence, type Receipt } from './candidate.js';
 import { findExactCombinations } from './combinations.js';
-import { classifyGap, type MatchingSettings } from './matching-settings.js';
+import { classifyGap } from './matching-settings.js';
+import type { MatchingSettingsResolver } from './matching-settings-store.js';
 import { findNearNumbers, findNearReferences } from './near-references.js';
 import { compactText, normalizeText } from './normalize-text.js';
 import type { NumberingPatterns } from './numbering-patterns.js';
@@ -33,8 +34,9 @@ export interface MatchingContext {
   held: Set<number>;
   numbering: NumberingPatterns;
   /** Every open item of a company, for the searches that must look beyond the payer. */
-  companyItems: (companyId: number) => Iterable<OpenItem>;
-  settings: MatchingSettings;
+  companyItems: (companyId: number) => readonly OpenItem[];
+  /** The tolerances and thresholds of each company and customer. */
+  settings: MatchingSettingsResolver;
   weights: Weights;
 }
 
@@ -50,6 +52,15 @@ export function findCandidates(receipt: Receipt, context: MatchingContext): Cand
     .filter((hit) => !context.taken.has(hit.item.id));
   const found = new Map<string, Candidate>();
   const depositWording = depositWords.test(normalizeText(receipt.text));
+  const numbersByCompany = new Map<number, string[]>();
+  const numbersIn = (companyId: number) => {
+    let numbers = numbersByCompany.get(companyId);
+    if (numbers === undefined) {
+      numbers = context.numbering.numbersIn(receipt.text, companyId);
+      numbersByCompany.set(companyId, numbers);
+    }
+    return numbers;
+  };
   let twins: OpenItem[] | undefined;
   const sameAmountInCompany = () =>
     (twins ??= (
@@ -62,13 +73,13 @@ export function findCandidates(receipt: Receipt, context: MatchingContext): Cand
       receipt.payerIban === undefined
         ? undefined
         : !/^(FR|MC|GP|MQ|GF|RE|YT)/.test(receipt.payerIban);
-    const fitsBankFee = classifyGap(gapCents, invoiced, context.settings) === 'bankFee';
+    // The tolerances of the candidate's company and customer, as their accountant set them.
+    const settings = context.settings.forCustomer(items[0]!.companyId, items[0]!.customerId);
+    const fitsBankFee = classifyGap(gapCents, invoiced, settings) === 'bankFee';
     // A SEPA transfer from a French account arrives whole: what is missing is the payer's
     // to pay, left open on the invoice, and only a foreign payer's bank takes fees.
     const shortfallLeftOpen = fitsBankFee && payerAbroad !== true;
-    const gapKind = shortfallLeftOpen
-      ? 'partial'
-      : classifyGap(gapCents, invoiced, context.settings);
+    const gapKind = shortfallLeftOpen ? 'partial' : classifyGap(gapCents, invoiced, settings);
     const lines = allocationLines(items, receipt.amountCents, gapKind, evidence.otherCompany);
     const amountTwins =
       evidence.referenceShare === 0
@@ -91,9 +102,7 @@ export function findCandidates(receipt: Receipt, context: MatchingContext): Cand
         depositWording,
         unnamedTwins: evidence.referenceShare > 0 ? unnamedTwins(items, evidence, context) : 0,
         unresolvedNumbers:
-          evidence.referenceShare === 0
-            ? context.numbering.numbersIn(receipt.text, items[0]!.companyId).length
-            : 0,
+          evidence.referenceShare === 0 ? numbersIn(items[0]!.companyId).length : 0,
         payerAbroad,
         shortfallLeftOpen,
       },
@@ -124,14 +133,21 @@ export function findCandidates(receipt: Receipt, context: MatchingContext): Cand
   }
 
   // Pass 1c: a number in the company's numbering pattern that is no open item, one mistake
-  // away from an item of any customer owing about the amount.
-  const unresolved = context.numbering
-    .numbersIn(receipt.text, receipt.companyId)
-    .filter((number) => !hits.some((hit) => hit.matched === compactText(number)));
+  // away from an item of any customer owing the amount, give or take what the customer's
+  // tolerances explain.
+  const unresolved = numbersIn(receipt.companyId).filter(
+    (number) => !hits.some((hit) => hit.matched === compactText(number)),
+  );
   if (unresolved.length > 0 && found.size === 0) {
     const near = findNearNumbers(unresolved, context.companyItems(receipt.companyId), (item) => {
-      const gap = receipt.amountCents - item.remainingCents;
-      return !context.taken.has(item.id) && Math.abs(gap) <= item.remainingCents * 0.05;
+      if (context.taken.has(item.id)) return false;
+      const settings = context.settings.forCustomer(item.companyId, item.customerId);
+      const gap = classifyGap(
+        receipt.amountCents - item.remainingCents,
+        item.remainingCents,
+        settings,
+      );
+      return gap !== 'partial' && gap !== 'overpaid';
     });
     for (const group of groupByCustomer(near)) {
       referencePass(receipt, group, payers, context, keep, true);

@@ -18,7 +18,7 @@ export function findNearReferences(text: string, items: OpenItem[]): ReferenceHi
   );
   const hits: ReferenceHit[] = [];
   for (const item of items) {
-    const number = compactText(item.number);
+    const number = compactNumber(item);
     if (number.length < 5) continue;
     // "FACTURE N 170" for FA2026-000170: only the sequence, written as a number of its own.
     const sequence = sequenceOf(item.number);
@@ -26,6 +26,8 @@ export function findNearReferences(text: string, items: OpenItem[]): ReferenceHi
       hits.push({ item, quality: 0.7, matched: sequence });
       continue;
     }
+    // One mistake leaves the first three or the last three characters as they are.
+    if (!compact.includes(number.slice(0, 3)) && !compact.includes(number.slice(-3))) continue;
     for (let start = 0; start + number.length <= compact.length; start += 1) {
       const end = start + number.length;
       // The same edges as an exact reference: no digit run continues across them.
@@ -63,13 +65,21 @@ export function findNearNumbers(
   const typed = [...new Set(numbers.map(compactText))];
   const hits: ReferenceHit[] = [];
   for (const item of items) {
-    const number = compactText(item.number);
+    const number = compactNumber(item);
     const match = typed.find(
       (written) => written.length === number.length && oneMistakeApart(written, 0, number),
     );
     if (match !== undefined && owes(item)) hits.push({ item, quality: 0.75, matched: match });
   }
   return hits;
+}
+
+// Item numbers are compared compact, again and again over a run: computed once per item and
+// kept on it under a key of this module's own.
+const compactKey = Symbol('compact number');
+function compactNumber(item: OpenItem): string {
+  const holder = item as OpenItem & { [compactKey]?: string };
+  return (holder[compactKey] ??= compactText(item.number));
 }
 
 // True when text[start..] differs from `number` by exactly one substitution or one swap of

@@ -7,6 +7,10 @@ import { explainCandidate, explainHesitation, type Language } from './explanatio
 import { findCandidates, type MatchingContext } from './find-candidates.js';
 import { loadReceiptsToMatch } from './load-receipts.js';
 import { defaultMatchingSettings, type MatchingSettings } from './matching-settings.js';
+import {
+  loadMatchingSettingsResolver,
+  uniformMatchingSettings,
+} from './matching-settings-store.js';
 import { loadOpenBook, type OpenItem } from './open-items.js';
 import { NumberingPatterns } from './numbering-patterns.js';
 import { PayerDirectory, type PayerLink } from './payer-directory.js';
@@ -46,11 +50,15 @@ export interface MatchingOptions {
 export function runMatching(store: Store, options: MatchingOptions = {}): MatchingSummary {
   const started = performance.now();
   const model = loadScoringModel(store);
-  // The threshold the clerks' decisions justify, unless the caller sets its own.
-  const settings = options.settings ?? {
-    ...defaultMatchingSettings,
-    calibratedThresholds: model.thresholds,
-  };
+  // The threshold the clerks' decisions justify, unless a company's accountant or the caller
+  // sets one; tolerances as each company and customer set them, unless the caller sets all.
+  const settings =
+    options.settings === undefined
+      ? loadMatchingSettingsResolver(store, {
+          ...defaultMatchingSettings,
+          calibratedThresholds: model.thresholds,
+        })
+      : uniformMatchingSettings(options.settings);
   const language = options.language ?? 'en';
   const book = loadOpenBook(store);
   const links = loadPayerLinks(store);
@@ -91,7 +99,10 @@ export function runMatching(store: Store, options: MatchingOptions = {}): Matchi
       options.onProgress?.('references', ++done, receipts.length);
       continue;
     }
-    const decision = decide(findCandidates(receipt, context), settings);
+    const decision = decide(
+      findCandidates(receipt, context),
+      settings.forCompany(receipt.companyId),
+    );
     const chosen = decision.chosen;
     if (
       decision.status === 'auto' &&
@@ -111,7 +122,10 @@ export function runMatching(store: Store, options: MatchingOptions = {}): Matchi
 
   // Round 2: the rest, against what round 1 left open and the payers it taught.
   for (const receipt of deferred) {
-    const decision = decide(findCandidates(receipt, context), settings);
+    const decision = decide(
+      findCandidates(receipt, context),
+      settings.forCompany(receipt.companyId),
+    );
     if (decision.chosen !== undefined) take(decision.chosen, context);
     else holdOldestTwins(decision.proposals[0], context);
     decisions.set(receipt.id, decision);
