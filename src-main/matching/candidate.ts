@@ -66,8 +66,11 @@ export interface Evidence {
    * not name as written: the one meant may be any of them.
    */
   unnamedTwins?: number;
-  /** Numbers in the text shaped like the company's invoice numbers (see NumberingPatterns). */
-  unresolvedNumbers?: number;
+  /**
+   * Numbers the text gives as invoices' (see NumberingPatterns) while the candidate names
+   * none: the payer meant some invoice, and not obviously these.
+   */
+  unresolvedNumbers?: string[];
   /** The text speaks of money paid ahead ("acompte", "arrhes"), not of a settlement. */
   depositWording?: boolean;
   /** Sets of this size that would add up to the amount by chance in what was searched. */

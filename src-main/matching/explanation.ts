@@ -20,6 +20,8 @@ export function explainCandidate(
   if (evidence.referencedNumbers.length > 0) {
     const found = evidence.nearMiss ? say.nearReferences : say.references;
     parts.push(found(evidence.referencedNumbers));
+  } else if ((evidence.unresolvedNumbers?.length ?? 0) > 0) {
+    parts.push(say.unresolvedNumbers(evidence.unresolvedNumbers ?? []));
   } else parts.push(say.noReference);
   const count = candidate.lines.filter((line) =>
     ['invoice', 'partial', 'otherCompany', 'creditNote'].includes(line.kind),
@@ -81,6 +83,8 @@ const sentences = {
     references: (numbers: string[]) =>
       `invoice ${plural(numbers.length, 'number')} ${numbers.join(', ')} found in the text`,
     noReference: 'no invoice number in the text',
+    unresolvedNumbers: (numbers: string[]) =>
+      `the text names ${numbers.join(', ')}, none of these items`,
     nearReferences: (numbers: string[]) =>
       `a number one character away from ${numbers.join(', ')} in the text`,
     exact: (count: number) =>
@@ -108,8 +112,7 @@ const sentences = {
     overpaid: 'The transfer pays more than the invoices: a clerk decides what the rest is.',
     unknowable:
       'Other open items would fit as well and the text does not say which: a clerk chooses.',
-    unresolvedNumber:
-      'The text names an invoice number that is none of these items: a clerk checks it.',
+    unresolvedNumber: 'The payer wrote an invoice number: a clerk checks which invoice was meant.',
     notSureEnough: 'The best candidate is not sure enough to allocate automatically.',
     reversal: 'The bank reverses an earlier debit: no customer payment.',
     shortfallLeftOpen:
@@ -120,6 +123,8 @@ const sentences = {
       `${plural(numbers.length, 'référence')} ${numbers.join(', ')} ` +
       `${plural(numbers.length, 'trouvée')} dans le libellé`,
     noReference: 'aucune référence de facture dans le libellé',
+    unresolvedNumbers: (numbers: string[]) =>
+      `le libellé cite ${numbers.join(', ')}, qui n’est aucune de ces pièces`,
     nearReferences: (numbers: string[]) =>
       `un numéro à un caractère près de ${numbers.join(', ')} dans le libellé`,
     exact: (count: number) =>
@@ -148,8 +153,7 @@ const sentences = {
     overpaid: 'Le virement dépasse les factures : le surplus est à qualifier.',
     unknowable:
       'D’autres pièces conviendraient aussi et le libellé ne dit pas lesquelles : à choisir.',
-    unresolvedNumber:
-      'Le libellé cite un numéro de facture qui n’est aucune de ces pièces : à vérifier.',
+    unresolvedNumber: 'Le payeur cite un numéro de facture : vérifier quelle facture il vise.',
     notSureEnough: 'Le meilleur candidat n’est pas assez sûr pour une affectation automatique.',
     reversal: 'La banque annule un débit antérieur : pas un règlement client.',
     shortfallLeftOpen:

@@ -5,7 +5,7 @@ import { classifyGap } from './matching-settings.js';
 import type { MatchingSettingsResolver } from './matching-settings-store.js';
 import { findNearNumbers, findNearReferences } from './near-references.js';
 import { compactText, normalizeText } from './normalize-text.js';
-import type { NumberingPatterns } from './numbering-patterns.js';
+import { invoiceNumbersNamed, type NumberingPatterns } from './numbering-patterns.js';
 import { byDueDate, type OpenItem } from './open-items.js';
 import {
   accountantPass,
@@ -53,6 +53,12 @@ export function findCandidates(receipt: Receipt, context: MatchingContext): Cand
   const found = new Map<string, Candidate>();
   const depositWording = depositWords.test(normalizeText(receipt.text));
   const numbersByCompany = new Map<number, string[]>();
+  let invoiceWords: string[] | undefined;
+  // Every number the text gives as an invoice's: in the company's pattern or after a word
+  // for invoice.
+  const numbersNamed = (companyId: number) => [
+    ...new Set([...numbersIn(companyId), ...(invoiceWords ??= invoiceNumbersNamed(receipt.text))]),
+  ];
   const numbersIn = (companyId: number) => {
     let numbers = numbersByCompany.get(companyId);
     if (numbers === undefined) {
@@ -101,8 +107,7 @@ export function findCandidates(receipt: Receipt, context: MatchingContext): Cand
         amountTwins,
         depositWording,
         unnamedTwins: evidence.referenceShare > 0 ? unnamedTwins(items, evidence, context) : 0,
-        unresolvedNumbers:
-          evidence.referenceShare === 0 ? numbersIn(items[0]!.companyId).length : 0,
+        unresolvedNumbers: evidence.referenceShare === 0 ? numbersNamed(items[0]!.companyId) : [],
         payerAbroad,
         shortfallLeftOpen,
       },

@@ -4,10 +4,12 @@ import type { OpenItem } from './open-items.js';
 /**
  * How each company numbers its invoices, learned from the numbers its ledger holds: the
  * letters as written and the length of each run of digits ("FA2026-003328" gives FA, four
- * digits, six digits). A number in a remittance text with one of these shapes names an
- * invoice of that company, even when it is none of the open ones: a typo, an invoice already
- * settled, a number cut short. A payment that names an invoice that way is not to be
- * imputed on some other open item without a clerk.
+ * digits, six digits; the last run may be a digit longer or down to three digits, as typed
+ * by hand). A number in a remittance text with one of these shapes names an invoice of that
+ * company, even when it is none of the open ones: a typo, an invoice already settled, a
+ * number cut short. So does any number written after a word for invoice ("FACTURE N 777").
+ * A payment that names an invoice that way is not to be imputed on some other open item
+ * without a clerk.
  */
 export class NumberingPatterns {
   private readonly patterns = new Map<number, RegExp>();
@@ -40,7 +42,10 @@ export class NumberingPatterns {
   numbersIn(text: string, companyId: number): string[] {
     const pattern = this.patterns.get(companyId);
     if (pattern === undefined) return [];
-    const normalized = normalizeText(text);
+    // An O or an I typed among digits is a 0 or a 1 ("FA2O26").
+    const normalized = normalizeText(text).replace(/(?<=\d)[OI]|[OI](?=\d)/g, (letter) =>
+      letter === 'O' ? '0' : '1',
+    );
     const numbers: string[] = [];
     for (const match of normalized.matchAll(pattern)) {
       const before = normalized.slice(0, match.index).trimEnd().split(' ').at(-1) ?? '';
@@ -49,6 +54,23 @@ export class NumberingPatterns {
     return numbers;
   }
 }
+
+/**
+ * Numbers written after a word for invoice ("FACTURE N 777", "FACT 000777", "INVOICE
+ * 2026-15"): whatever the company's pattern, the payer says they name an invoice. A year
+ * alone ("FACTURES 2026") names none.
+ */
+export function invoiceNumbersNamed(text: string): string[] {
+  const numbers: string[] = [];
+  for (const match of normalizeText(text).matchAll(invoiceWordThenNumber)) {
+    const number = match[1] as string;
+    if (!/^(19|20)\d\d$/.test(number)) numbers.push(number);
+  }
+  return numbers;
+}
+
+const invoiceWordThenNumber =
+  /\b(?:FACTURES?|FACT|FCT|FAC|INVOICES?|INV|RECHNUNG|FACTUUR)(?: (?:N|NO|NR|NUM|NUMERO))? ((?:\d+ )*\d{3,})\b/g;
 
 // Words that introduce the other numbers of a remittance text.
 const otherNumberWords = new Set([
@@ -79,7 +101,13 @@ function shapeOf(number: string): string | undefined {
   if (digitRuns.join('').length < 5) return undefined;
   const lettered = digitRuns.length < runs.length;
   if (!lettered && (digitRuns.length < 2 || !normalized.includes(' '))) return undefined;
+  const last = runs.length - 1;
   return runs
-    .map((run) => (/^\d/.test(run) ? `\\d{${run.length}}` : run))
+    .map((run, index) => {
+      if (!/^\d/.test(run)) return run;
+      // Typed by hand, the running number loses its zeros or takes a digit too many.
+      const loose = lettered && index === last && run.length > 3;
+      return loose ? `\\d{3,${run.length + 1}}` : `\\d{${run.length}}`;
+    })
     .join(lettered ? ' ?' : ' ');
 }

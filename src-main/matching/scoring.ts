@@ -143,7 +143,7 @@ export function candidateFeatures(candidate: Candidate, bookingDate: string): nu
         ? 1
         : 0,
     twinOfNamed: !withoutReference && (evidence.unnamedTwins ?? 0) > 0 ? 1 : 0,
-    namesUnknownNumber: withoutReference && (evidence.unresolvedNumbers ?? 0) > 0 ? 1 : 0,
+    namesUnknownNumber: withoutReference && (evidence.unresolvedNumbers?.length ?? 0) > 0 ? 1 : 0,
     creditNoteUnnamed:
       withoutReference && candidate.lines.some((line) => line.kind === 'creditNote') ? 1 : 0,
     domesticShortfall: evidence.shortfallLeftOpen === true ? 1 : 0,

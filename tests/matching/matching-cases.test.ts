@@ -212,7 +212,28 @@ describe('matching', () => {
     expect(receipt?.proposals[0]?.allocations.map((line) => line.invoice)).toEqual([
       'FA2026-000123',
     ]);
-    expect(receipt?.explanation).toMatch(/names an invoice number that is none/);
+    expect(receipt?.explanation).toMatch(/the text names FA2026 000777, none of these items/i);
+  });
+
+  it('never allocates automatically a payment naming an invoice number that is none open, however written', async () => {
+    const { receive } = await group([
+      { ...acme, number: 'FA2026-000101', amount: '1200.00' },
+      { ...acme, number: 'FA2026-000103', amount: '980.00' },
+    ]);
+    const texts = [
+      'FACTURE N 777',
+      'FACTURE 000777',
+      'FACTURE 2026-000777',
+      'FA2O26-000777',
+      'N FACTURE 000777 DU 10/09',
+      'FA2026-0007771',
+      'FACT FA2026-0777',
+    ];
+    const receipts = receive(
+      texts.map((text) => ({ amount: '980.00', payerName: 'ACME INDUSTRIE SAS', text })),
+    );
+    expect(receipts.map((receipt) => receipt.status)).toEqual(texts.map(() => 'proposed'));
+    expect(receipts[0]?.explanation).toMatch(/the text names 777, none of these items/i);
   });
 
   it('finds a mistyped number of any customer of the company when the payer is unknown', async () => {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { NumberingPatterns } from '../../src-main/matching/numbering-patterns.js';
+import {
+  invoiceNumbersNamed,
+  NumberingPatterns,
+} from '../../src-main/matching/numbering-patterns.js';
 import type { OpenItem } from '../../src-main/matching/open-items.js';
 
 function items(companyId: number, numbers: string[]): OpenItem[] {
@@ -28,6 +31,21 @@ describe('numbering patterns', () => {
     expect(patterns.numbersIn('REGLEMENT FA 2026 000124', 1)).toEqual(['FA 2026 000124']);
     expect(patterns.numbersIn('FACTURE INV028359', 3)).toEqual(['INV028359']);
     expect(patterns.numbersIn('REF 2026-3999', 2)).toEqual(['2026 3999']);
+  });
+
+  it('reads the shape through the typing slips of a hand-written number', () => {
+    expect(patterns.numbersIn('FA2O26-000777', 1)).toEqual(['FA2026 000777']);
+    expect(patterns.numbersIn('FACT FA2026-0777', 1)).toEqual(['FA2026 0777']);
+    expect(patterns.numbersIn('FA2026-0007771', 1)).toEqual(['FA2026 0007771']);
+  });
+
+  it('takes any number after a word for invoice as an invoice number, but not a year', () => {
+    expect(invoiceNumbersNamed('FACTURE N 777')).toEqual(['777']);
+    expect(invoiceNumbersNamed('N FACTURE 000777 DU 10/09')).toEqual(['000777']);
+    expect(invoiceNumbersNamed('REGLEMENT FACTURE 2026-000777')).toEqual(['2026 000777']);
+    expect(invoiceNumbersNamed('PAYMENT INVOICE NO 4471')).toEqual(['4471']);
+    expect(invoiceNumbersNamed('REGLEMENT FACTURES 2026')).toEqual([]);
+    expect(invoiceNumbersNamed('MANDAT N 6785 BORD 12')).toEqual([]);
   });
 
   it('leaves mandate, batch and SIRET numbers, and numbers of another shape, alone', () => {
