@@ -25,8 +25,8 @@ export function printMatchingSettings(view: MatchingSettingsView, postingWriteOf
   }
   if (view.settings.writeOffMaxCents > postingWriteOffMax) {
     console.log(
-      `Note: the posting rules hold an automatic allocation writing off more than ` +
-        `${formatCentsFrench(postingWriteOffMax)}\n(lettra accounting settings --write-off-max).`,
+      `Note: the posting rules allow write-offs up to ${formatCentsFrench(postingWriteOffMax)} ` +
+        `only, and the engine keeps to that\n(raise it with lettra accounting settings --write-off-max).`,
     );
   }
 }

@@ -4,6 +4,7 @@ import { LettraError } from '../errors/lettra-error.js';
 import { createLogger } from '../log/logger.js';
 import { formatCentsFrench } from '../money/cents.js';
 import { defaultMatchingSettings, type MatchingSettings } from './matching-settings.js';
+import { loadPostingSettings } from '../accounting/posting-settings.js';
 import { loadScoringModel } from './scoring-model.js';
 import type { EvidenceClass } from './threshold-calibration.js';
 
@@ -58,7 +59,9 @@ const expectations: Record<MatchingSettingKey, [(value: number) => boolean, stri
 /**
  * Loads every company's and customer's settings once for a run. Resolution goes defaults,
  * then the company's row, then the customer's. A threshold the company's accountant set
- * replaces the calibrated thresholds of `base`: it is what the accountant asked for.
+ * replaces the calibrated thresholds of `base`: it is what the accountant asked for. A
+ * write-off is never read above the company's posting limit (`lettra accounting settings`),
+ * or the allocation would be held at posting.
  */
 export function loadMatchingSettingsResolver(
   store: Store,
@@ -80,10 +83,23 @@ export function loadMatchingSettingsResolver(
     byCustomer.set(row.customerId, resolve(base, company, row.overrides));
   }
   log.debug('matching settings loaded', { companies: byCompany.size, customers: byCustomer.size });
-  const forCompany = (companyId: number) => byCompany.get(companyId) ?? base;
+  const postingLimits = new Map<number, number>();
+  const withinPosting = (companyId: number, settings: MatchingSettings): MatchingSettings => {
+    let limit = postingLimits.get(companyId);
+    if (limit === undefined) {
+      limit = loadPostingSettings(store, companyId).writeOffMaxCents;
+      postingLimits.set(companyId, limit);
+    }
+    return settings.writeOffMaxCents <= limit ? settings : { ...settings, writeOffMaxCents: limit };
+  };
+  const forCompany = (companyId: number) =>
+    withinPosting(companyId, byCompany.get(companyId) ?? base);
   return {
     forCompany,
-    forCustomer: (companyId, customerId) => byCustomer.get(customerId) ?? forCompany(companyId),
+    forCustomer: (companyId, customerId) => {
+      const own = byCustomer.get(customerId);
+      return own === undefined ? forCompany(companyId) : withinPosting(companyId, own);
+    },
   };
 }
 

@@ -85,12 +85,19 @@ describe('matching settings per company and customer', () => {
     expect(held?.proposals[0]?.allocations.map((line) => line.invoice)).toEqual(['B26-0301']);
   });
 
-  it('writes off a 7 € shortfall for a company allowing 10 €, and leaves it open elsewhere', async () => {
+  it('writes off a 7 € shortfall for a company allowing 10 € in matching and posting, and leaves it open elsewhere', async () => {
     const { api, receive } = await group([
       { ...durand, number: 'A26-0401', amount: '500.00' },
       { ...durand, company: 'C02', number: 'B26-0401', amount: '500.00' },
     ]);
     api['matching.updateSettings']({ company: 'C01', settings: { writeOffMaxCents: 1_000 } });
+    // The posting rules' limit (5 € by default) still holds: nothing is written off above it.
+    const [held] = receive([
+      { amount: '493.00', payerName: 'DURAND ET FILS', text: 'FACTURE A26-0401' },
+    ]);
+    expect(kinds(held)).toEqual([['493.00', 'partial']]);
+    api['decisions.apply']({ decisions: [{ id: held?.id, action: 'reject' }], actor: 'test' });
+    api['accounting.updateSettings']({ company: 'C01', settings: { writeOffMaxCents: 1_000 } });
     const [written] = receive([
       { amount: '493.00', payerName: 'DURAND ET FILS', text: 'FACTURE A26-0401' },
     ]);
