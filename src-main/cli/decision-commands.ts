@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import { LettraError } from '../errors/lettra-error.js';
@@ -14,33 +14,33 @@ export function registerDecisionCommands(program: Command): void {
     )
     .requiredOption('--file <file>', 'the decisions file')
     .option('--actor <name>', 'who decided (default: the user name)')
-    .action((options: { file: string; actor?: string }, command: Command) =>
-      withApi(command, (api) => {
-        let decisions: unknown;
-        try {
-          decisions = JSON.parse(readFileSync(options.file, 'utf8'));
-        } catch (error) {
-          throw new LettraError('input.malformed', `not a JSON file: ${(error as Error).message}`, {
-            file: basename(options.file),
-          });
-        }
+    .action((options: { file: string; actor?: string }, command: Command) => {
+      // Read before the database is opened: a mistyped name must not start a new database.
+      const decisions = readDecisionsFile(options.file);
+      return withApi(command, (api) => {
         const outcomes = api['decisions.apply']({
           decisions,
           actor: options.actor ?? userInfo().username,
           source: basename(options.file),
         });
         for (const outcome of outcomes) {
+          const decision = [
+            `decision ${outcome.position}`,
+            outcome.id === null ? '' : ` (id ${outcome.id})`,
+            ':',
+            outcome.action === '' ? '' : ` ${outcome.action}`,
+          ].join('');
           console.log(
             outcome.applied
-              ? `${outcome.id}: ${outcome.action} applied (${outcome.status})`
-              : `${outcome.id}: ${outcome.action} NOT applied: ${outcome.error}`,
+              ? `${decision} applied (${outcome.status})`
+              : `${decision} NOT applied: ${outcome.error}`,
           );
         }
         const refused = outcomes.filter((outcome) => !outcome.applied).length;
         console.log(`${outcomes.length - refused} decisions applied, ${refused} refused.`);
         if (refused > 0) process.exitCode = 1;
-      }),
-    );
+      });
+    });
 
   program
     .command('learned')
@@ -78,4 +78,26 @@ export function registerDecisionCommands(program: Command): void {
         }
       }),
     );
+}
+
+/** The decisions file as JSON, or an error saying it is missing, unreadable or not JSON. */
+export function readDecisionsFile(path: string): unknown {
+  const file = basename(path);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new LettraError('file.notFound', `no file at ${resolve(path)}`, { file });
+    }
+    throw new LettraError('file.unreadable', (error as Error).message, { file });
+  }
+  if (text.trim() === '') throw new LettraError('file.empty', 'the file is empty', { file });
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new LettraError('input.malformed', `not valid JSON: ${(error as Error).message}`, {
+      file,
+    });
+  }
 }

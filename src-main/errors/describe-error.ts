@@ -2,6 +2,7 @@ import type { Language } from '../matching/explanation.js';
 import { LettraError, type ErrorCode } from './lettra-error.js';
 
 const headlines: Record<ErrorCode, Record<Language, string>> = {
+  'file.notFound': { en: 'File not found', fr: 'Fichier introuvable' },
   'file.unreadable': { en: 'The file cannot be read', fr: 'Le fichier est illisible' },
   'file.unknownFormat': { en: 'Unknown file format', fr: 'Format de fichier inconnu' },
   'file.empty': { en: 'The file is empty', fr: 'Le fichier est vide' },

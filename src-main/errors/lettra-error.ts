@@ -12,6 +12,7 @@ export interface ErrorContext {
 
 /** Codes of expected failures; `describeError` turns each one into a sentence for a clerk. */
 export type ErrorCode =
+  | 'file.notFound'
   | 'file.unreadable'
   | 'file.unknownFormat'
   | 'file.empty'

@@ -6,6 +6,7 @@ import {
   requireCompany,
   type CompanyAccount,
 } from '../companies/company-service.js';
+import { isValidIban, normalizeIban } from '../companies/iban.js';
 import type { Store } from '../db/store.js';
 import { LettraError } from '../errors/lettra-error.js';
 import { createLogger } from '../log/logger.js';
@@ -27,7 +28,10 @@ export interface StatementImportResult {
   transactions: number;
   imported: number;
   duplicates: number;
-  /** Statements whose balances do not reconcile with their movements: worth a look. */
+  /**
+   * Worth a look: statements whose balances do not reconcile with their movements, or whose
+   * account IBAN has wrong check digits.
+   */
   warnings: string[];
 }
 
@@ -109,9 +113,12 @@ export function importStatements(
       ).lastInsertRowid;
       let transactions = 0;
       let imported = 0;
-      const warnings = file.statements.flatMap((statement) => balanceWarning(statement));
+      const warnings = file.statements.flatMap((statement, index) => [
+        ...invalidIbanWarning(store, statement, owners[index] as ResolvedAccount, name),
+        ...balanceWarning(statement),
+      ]);
       for (const [index, statement] of file.statements.entries()) {
-        const owner = owners[index] as CompanyAccount;
+        const owner = owners[index] as ResolvedAccount;
         const statementId = insertStatement.run(
           fileId,
           owner.companyId,
@@ -172,26 +179,74 @@ export function importStatements(
   return run();
 }
 
+/** The company account a statement goes to, and whether the import has just attached it. */
+interface ResolvedAccount extends CompanyAccount {
+  attached: boolean;
+}
+
 function resolveAccount(
   store: Store,
   account: AccountReference,
   file: string,
   fallbackCompany: { id: number; code: string } | undefined,
-): CompanyAccount {
+): ResolvedAccount {
   // A registered account always goes to its owner; --company only names unknown ones.
   const owner = findAccountOwner(store, account);
-  if (owner !== undefined) return owner;
+  if (owner !== undefined) return { ...owner, attached: false };
   if (fallbackCompany === undefined) {
+    // `company add` refuses such an IBAN, so only --company can take the file as it is.
+    const advice = hasInvalidIban(account)
+      ? ', and its IBAN is invalid (wrong check digits): check the file with the bank, or ' +
+        'name the company with --company to import it as it is'
+      : '; add it to a company or name the company with --company';
     throw new LettraError(
       'account.unknown',
-      `account ${describeAccount(account)} belongs to no company; add it to a company or ` +
-        'name the company with --company',
+      `account ${describeAccount(account)} belongs to no company${advice}`,
       { file, field: 'account' },
     );
   }
   const bankAccountId = attachAccount(store, fallbackCompany.id, account);
   log.info('bank account attached', { file, company: fallbackCompany.code });
-  return { companyId: fallbackCompany.id, companyCode: fallbackCompany.code, bankAccountId };
+  return {
+    companyId: fallbackCompany.id,
+    companyCode: fallbackCompany.code,
+    bankAccountId,
+    attached: true,
+  };
+}
+
+function hasInvalidIban(account: AccountReference): boolean {
+  return account.iban !== undefined && !isValidIban(account.iban);
+}
+
+// A bank writes its customers' IBANs right, so wrong check digits mean a file typed, edited
+// or damaged on the way. The account is still found by its bank, branch and account number
+// (as a CFONB 120 names it) or taken from --company, and the movements are imported, as with
+// balances that do not reconcile; but the clerk is told which company the statement went to.
+function invalidIbanWarning(
+  store: Store,
+  statement: ParsedStatement,
+  owner: ResolvedAccount,
+  file: string,
+): string[] {
+  const { iban } = statement.account;
+  if (iban === undefined || isValidIban(iban)) return [];
+  const registered = store.sql
+    .prepare('SELECT iban FROM bank_account WHERE id = ?')
+    .pluck()
+    .get(owner.bankAccountId) as string | null;
+  const where = owner.attached
+    ? `it was attached to ${owner.companyCode} as --company says`
+    : registered === null || registered === normalizeIban(iban)
+      ? `it went to ${owner.companyCode}, which has this account`
+      : `it went to ${owner.companyCode}, whose account ${registered} has the same bank, ` +
+        'branch and account number';
+  log.warn('statement account with an invalid IBAN', { file, company: owner.companyCode });
+  const name = statement.statementId === undefined ? '' : ` ${statement.statementId}`;
+  return [
+    `statement${name} names its account by the IBAN ${iban}, which is invalid (wrong check ` +
+      `digits): ${where}; check the file with the bank`,
+  ];
 }
 
 function describeAccount(account: AccountReference): string {

@@ -1,11 +1,11 @@
 import { isValidIban, normalizeIban } from '../companies/iban.js';
 import { InputError, type ErrorContext } from '../errors/lettra-error.js';
-import { parseDecimalToCents, type Cents } from '../money/cents.js';
+import { formatCentsPlain, parseDecimalToCents, type Cents } from '../money/cents.js';
 import { readCsvRecords, type CsvRecord } from './csv-rows.js';
 import { checkFieldCount, detectSeparator, indexColumns } from './delimited-columns.js';
 import { parseLedgerDate } from './ledger-dates.js';
+import { decodeLatin9Text } from './latin9-decoding.js';
 import type { LedgerCustomer, LedgerOpenItem, OpenItemKind, ParsedLedger } from './ledger-types.js';
-import { decodeText } from './text-decoding.js';
 
 const requiredColumns = [
   'company',
@@ -25,17 +25,23 @@ const kindsByName = new Map<string, OpenItemKind>([
   ['creditnote', 'creditNote'],
   ['payment', 'payment'],
 ]);
+const kindNames: Record<OpenItemKind, string> = {
+  invoice: 'an invoice',
+  creditNote: 'a credit note',
+  payment: 'a payment on account',
+};
 
 /**
  * Reads the documented CSV export of open customer items (one line per invoice or credit
  * note). Columns are found by name in any order; the separator (comma, semicolon or tab) is
- * the one the header uses; fields follow RFC 4180 quoting. A negative amount is a credit
- * note; a line marked as a credit note but written unsigned is turned negative, so that
- * amounts are always signed from the company's side. Every malformed value is an
- * InputError naming the file, the line and the column.
+ * the one the header uses; fields follow RFC 4180 quoting; the text is UTF-8 or, like a
+ * FEC, ISO-8859-15. Amounts are signed from the company's side: an invoice positive, a
+ * credit note negative, and the open amount of the amount's sign and no larger. Every
+ * malformed or contradictory value is an InputError naming the file, the line and the
+ * column.
  */
 export function parseOpenItemsCsv(bytes: Uint8Array, fileName: string): ParsedLedger {
-  const text = decodeText(bytes);
+  const text = decodeLatin9Text(bytes);
   // A header without any separator falls back to commas and fails on its missing columns.
   const headerLine = /^\s*([^\r\n]*)/.exec(text)?.[1] ?? '';
   const separator = detectSeparator(headerLine, [',', ';', '\t']) ?? ',';
@@ -123,12 +129,10 @@ class RowReader {
 }
 
 function readItem(row: RowReader): LedgerOpenItem {
-  let amountCents = row.cents('amount');
-  let openAmountCents = row.cents('open_amount');
+  const amountCents = row.cents('amount');
+  const openAmountCents = row.cents('open_amount');
   const kind = readKind(row, amountCents);
-  // Some exports write credit notes and their open amounts unsigned, the kind telling them.
-  if (kind !== 'invoice' && amountCents > 0) amountCents = -amountCents;
-  if (amountCents < 0 && openAmountCents > 0) openAmountCents = -openAmountCents;
+  checkOpenAmount(row, amountCents, openAmountCents);
 
   const item: LedgerOpenItem = {
     line: row.record.line,
@@ -157,8 +161,40 @@ function readKind(row: RowReader, amountCents: Cents): OpenItemKind {
       { ...row.context('kind'), value: written },
     );
   }
-  // The sign is the stronger statement: a negative "invoice" is an avoir all the same.
-  return kind === 'invoice' && amountCents < 0 ? 'creditNote' : kind;
+  // Guessing which of the sign and the kind is wrong would put money on the wrong side of
+  // the customer's account, so a line where they disagree is refused.
+  const [found, expected] =
+    kind === 'invoice' ? ['negative', 'positive'] : ['positive', 'negative'];
+  if (kind === 'invoice' ? amountCents < 0 : amountCents > 0) {
+    throw new InputError(
+      'input.badAmount',
+      `the amount ${formatCentsPlain(amountCents)} is ${found} but the kind is ` +
+        `${written}: ${kindNames[kind]}'s amount is ${expected}`,
+      { ...row.context('amount'), value: row.text('amount') },
+    );
+  }
+  return kind;
+}
+
+// What is still to be paid is a part of the amount: of its sign, and no larger.
+function checkOpenAmount(row: RowReader, amountCents: Cents, openAmountCents: Cents): void {
+  const open = formatCentsPlain(openAmountCents);
+  const amount = formatCentsPlain(amountCents);
+  const context = { ...row.context('open_amount'), value: row.text('open_amount') };
+  if (Math.sign(openAmountCents) * Math.sign(amountCents) < 0) {
+    throw new InputError(
+      'input.badAmount',
+      `the open amount ${open} does not have the sign of the amount ${amount}`,
+      context,
+    );
+  }
+  if (Math.abs(openAmountCents) > Math.abs(amountCents)) {
+    throw new InputError(
+      'input.badAmount',
+      `the open amount ${open} is larger than the amount ${amount}`,
+      context,
+    );
+  }
 }
 
 function registerCustomer(

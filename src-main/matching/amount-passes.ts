@@ -2,7 +2,7 @@ import type { Receipt } from './candidate.js';
 import { findExactCombinations } from './combinations.js';
 import type { Keep, MatchingContext } from './find-candidates.js';
 import { classifyGap } from './matching-settings.js';
-import type { OpenItem } from './open-items.js';
+import { byDueDate, type OpenItem } from './open-items.js';
 import type { PayerGuess } from './payer-directory.js';
 
 /*
@@ -96,15 +96,47 @@ export function accountantPass(
     );
     if (open.length > 0) lists.push({ body, open });
   }
-  for (const maxSize of [2, 3]) {
-    for (const { body, open } of lists) {
-      if (maxSize === 3 && open.length > 40) continue;
-      const sets = findExactCombinations(open, receipt.amountCents, { maxSize, maxResults: 3 });
-      for (const items of sets) {
-        if (items.length === maxSize || maxSize === 2) found.push({ body, items, open });
+  // One or two items of a body, by lookups in one table of every body's items by amount;
+  // of twins owing the same amount, only the oldest (see findExactCombinations).
+  const target = receipt.amountCents;
+  const byAmount = new Map<number, OpenItem[]>();
+  const keyOf = (list: number, amount: number) => list * 2 ** 41 + amount;
+  for (const [index, { open }] of lists.entries()) {
+    for (const item of open) {
+      const key = keyOf(index, item.remainingCents);
+      const twins = byAmount.get(key);
+      if (twins === undefined) byAmount.set(key, [item]);
+      else twins.push(item);
+    }
+  }
+  for (const [index, { body, open }] of lists.entries()) {
+    const single = byAmount.get(keyOf(index, target))?.[0];
+    if (single !== undefined) found.push({ body, items: [single], open });
+  }
+  for (const [index, { body, open }] of lists.entries()) {
+    for (const item of open) {
+      const twins = byAmount.get(keyOf(index, item.remainingCents)) as OpenItem[];
+      if (twins[0] !== item) continue;
+      const rest = target - item.remainingCents;
+      if (rest === item.remainingCents) {
+        if (twins.length > 1) found.push({ body, items: [item, twins[1] as OpenItem], open });
+      } else if (item.remainingCents < rest) {
+        const other = byAmount.get(keyOf(index, rest))?.[0];
+        if (other !== undefined) {
+          found.push({ body, items: [item, other].sort(byDueDate), open });
+        }
       }
     }
-    if (found.length > 0) break;
+    if (found.length > 20) break;
+  }
+  // Three items of a body with a short list, when no body has one or two that fit.
+  if (found.length === 0) {
+    for (const { body, open } of lists) {
+      if (open.length > 40) continue;
+      for (const items of findExactCombinations(open, target, { maxSize: 3, maxResults: 3 })) {
+        if (items.length === 3) found.push({ body, items, open });
+      }
+    }
   }
   const searched = lists.map(({ open }) => open.length);
   found.sort((a, b) => a.items.length - b.items.length);

@@ -1,19 +1,26 @@
 import type { Store } from '../db/store.js';
 import { LettraError } from '../errors/lettra-error.js';
 import { createLogger } from '../log/logger.js';
-import type { ClerkDecision } from './clerk-decision.js';
+import { isMalformed, type ClerkDecision, type ReadDecision } from './clerk-decision.js';
 import { clerkLines, settlingKinds, type AllocationRow } from './clerk-lines.js';
-import { learnFromDecision } from './learn-from-decision.js';
+import { learnFromDecision, withdrawSupersededTeaching } from './learn-from-decision.js';
 import type { StoredProposalLine } from './save-decisions.js';
 import { retrainScoringModel } from './scoring-model.js';
 
 const log = createLogger('decisions');
 
 export interface DecisionOutcome {
-  id: number;
+  /** 1-based position of the decision in the file. */
+  position: number;
+  /** The receipt's id; null for a malformed decision giving none that can be read. */
+  id: number | null;
+  /** As given; empty when the decision gives none that can be read. */
   action: string;
   applied: boolean;
-  /** Why it was not applied: an unknown transaction or invoice, lines that do not add up. */
+  /**
+   * Why it was not applied: a malformed decision (each field in fault), an unknown
+   * transaction or invoice, lines that do not add up.
+   */
   error?: string;
   status?: string;
 }
@@ -35,32 +42,38 @@ interface TransactionState {
 const settling = settlingKinds;
 
 /**
- * Applies clerks' decisions one by one, each in its own transaction: a decision naming an
- * unknown transaction or invoice, or whose lines do not add up, is reported and nothing of it
- * is applied, while the others go through. Each applied decision is logged with its before
- * and after, teaches the engine, and the scoring model is retrained at the end.
+ * Applies clerks' decisions one by one, each in its own transaction: a malformed decision, or
+ * one naming an unknown transaction or invoice, or whose lines do not add up, is reported and
+ * nothing of it is applied, while the others go through. Each applied decision is logged with
+ * its before and after, teaches the engine (withdrawing what the receipt's previous decision
+ * taught), and the scoring model is retrained at the end.
  */
 export function applyDecisions(
   store: Store,
-  decisions: ClerkDecision[],
+  decisions: ReadDecision[],
   actor: string,
   hooks: DecisionHooks = {},
 ): DecisionOutcome[] {
   const outcomes: DecisionOutcome[] = [];
   const validated: number[] = [];
-  for (const decision of decisions) {
+  for (const [index, decision] of decisions.entries()) {
+    const position = index + 1;
+    const refuse = (error: string) => {
+      outcomes.push({ position, id: decision.id, action: decision.action, applied: false, error });
+      log.info('decision refused', { position, id: decision.id });
+      log.debug('refused because', { position, error });
+    };
+    if (isMalformed(decision)) {
+      refuse(decision.problems.join('; '));
+      continue;
+    }
     try {
       const status = store.sql.transaction(() => applyOne(store, decision, actor, hooks))();
-      outcomes.push({ id: decision.id, action: decision.action, applied: true, status });
+      outcomes.push({ position, id: decision.id, action: decision.action, applied: true, status });
       if (status === 'validated') validated.push(decision.id);
     } catch (error) {
       if (!(error instanceof LettraError)) throw error;
-      outcomes.push({
-        id: decision.id,
-        action: decision.action,
-        applied: false,
-        error: error.message,
-      });
+      refuse(error.message);
     }
   }
   if (outcomes.some((outcome) => outcome.applied)) retrainScoringModel(store);
@@ -138,7 +151,13 @@ function applyOne(
       ).lastInsertRowid,
   );
   recordExamples(store, transaction.id, lines, decisionId);
-  if (status === 'validated') learnFromDecision(store, transaction, lines, decisionId);
+  withdrawSupersededTeaching(store, transaction, decisionId);
+  if (status === 'validated') {
+    const taught = learnFromDecision(store, transaction, lines, decisionId);
+    sql
+      .prepare('UPDATE decision_log SET after_json = ? WHERE id = ?')
+      .run(JSON.stringify({ status, lines, taught }), decisionId);
+  }
   return status;
 }
 
@@ -153,7 +172,7 @@ function linesFor(
       return [];
     case 'accept':
       if (transaction.status === 'auto' || transaction.status === 'validated') return current;
-      return proposalLines(store, transaction.id, 1);
+      return proposalLines(store, transaction.id, undefined);
     case 'choose':
       if (decision.proposal === undefined || !Number.isInteger(decision.proposal)) {
         throw new LettraError('input.missingField', 'choose needs the rank of a proposal', {
@@ -166,15 +185,28 @@ function linesFor(
   }
 }
 
-function proposalLines(store: Store, transactionId: number, rank: number): AllocationRow[] {
+// The lines of the proposal of that rank; `accept` takes the best (rank undefined).
+function proposalLines(
+  store: Store,
+  transactionId: number,
+  rank: number | undefined,
+): AllocationRow[] {
   const json = store.sql
     .prepare('SELECT lines_json FROM proposal WHERE transaction_id = ? AND rank = ?')
     .pluck()
-    .get(transactionId, rank) as string | undefined;
+    .get(transactionId, rank ?? 1) as string | undefined;
   if (json === undefined) {
-    throw new LettraError('input.malformed', `receipt ${transactionId} has no proposal ${rank}`, {
-      field: 'proposal',
-    });
+    const ranks = store.sql
+      .prepare('SELECT rank FROM proposal WHERE transaction_id = ? ORDER BY rank')
+      .pluck()
+      .all(transactionId) as number[];
+    const message =
+      rank === undefined
+        ? `receipt ${transactionId} has no allocation nor proposal to accept`
+        : ranks.length === 0
+          ? `receipt ${transactionId} has no proposal to choose from`
+          : `receipt ${transactionId} has no proposal ${rank}, only ${ranks.join(', ')}`;
+    throw new LettraError('input.malformed', message, { field: 'proposal' });
   }
   return (JSON.parse(json) as StoredProposalLine[]).map((line) => ({
     ...line,

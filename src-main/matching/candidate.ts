@@ -71,6 +71,13 @@ export interface Evidence {
    * none: the payer meant some invoice, and not obviously these.
    */
   unresolvedNumbers?: string[];
+  /**
+   * The payer's IBAN, name or SIREN points surely to another customer than the candidate's,
+   * and not to the candidate's at all.
+   */
+  otherPayer?: boolean;
+  /** Other open items of the customer make up exactly the gap left by the named ones. */
+  gapMadeOfItems?: boolean;
   /** The text speaks of money paid ahead ("acompte", "arrhes"), not of a settlement. */
   depositWording?: boolean;
   /** Sets of this size that would add up to the amount by chance in what was searched. */

@@ -13,7 +13,8 @@ export type Hesitation =
   | 'reversal'
   | 'unknowable'
   | 'unresolvedNumber'
-  | 'overpaid';
+  | 'overpaid'
+  | 'otherPayer';
 
 export interface Decision {
   status: MatchStatus;
@@ -75,9 +76,10 @@ export function decide(candidates: Candidate[], settings: MatchingSettings): Dec
 export function neverAutomatic(features: number[]): Hesitation | undefined {
   const value = (name: FeatureName) => features[featureNames.indexOf(name)] ?? 0;
   if (value('otherCompany') > 0) return 'otherCompany';
-  if (value('namesUnknownNumber') > 0) return 'unresolvedNumber';
+  if (value('namesUnknownNumber') > 0 || value('nearMissPartial') > 0) return 'unresolvedNumber';
+  if (value('payerIsAnother') > 0) return 'otherPayer';
   if (value('overpaid') > 0) return 'overpaid';
-  if (value('twinOfNamed') > 0) return 'unknowable';
+  if (value('twinOfNamed') > 0 || value('gapMadeOfItems') > 0) return 'unknowable';
   return undefined;
 }
 

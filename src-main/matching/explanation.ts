@@ -32,7 +32,11 @@ export function explainCandidate(
       break;
     case 'partial':
       parts.push(say.partial(money[language](-evidence.gapCents)));
-      if (evidence.shortfallLeftOpen === true) parts.push(say.shortfallLeftOpen);
+      if (evidence.shortfallLeftOpen === true) {
+        parts.push(
+          evidence.payerAbroad === false ? say.shortfallLeftOpen : say.shortfallUnknownAccount,
+        );
+      }
       break;
     default:
       parts.push(say.gap(evidence.gapKind, money[language](evidence.gapCents)));
@@ -73,6 +77,8 @@ export function explainHesitation(hesitation: Hesitation, language: Language): s
       return say.unresolvedNumber;
     case 'overpaid':
       return say.overpaid;
+    case 'otherPayer':
+      return say.otherPayer;
   }
 }
 
@@ -110,6 +116,8 @@ const sentences = {
     needsClerkOtherCompany: 'Paid to the wrong company of the group: a clerk decides.',
     tooClose: 'Several candidates are too close to choose automatically.',
     overpaid: 'The transfer pays more than the invoices: a clerk decides what the rest is.',
+    otherPayer:
+      'The payer is another customer than the one these invoices belong to: a clerk checks.',
     unknowable:
       'Other open items would fit as well and the text does not say which: a clerk chooses.',
     unresolvedNumber: 'The payer wrote an invoice number: a clerk checks which invoice was meant.',
@@ -117,6 +125,8 @@ const sentences = {
     reversal: 'The bank reverses an earlier debit: no customer payment.',
     shortfallLeftOpen:
       'a transfer from a French account arrives whole, so the shortfall is no bank fee',
+    shortfallUnknownAccount:
+      'the statement does not say where the money came from, so the shortfall is left open, not taken for bank fees',
   },
   fr: {
     references: (numbers: string[]) =>
@@ -151,6 +161,7 @@ const sentences = {
     needsClerkOtherCompany: 'Payé sur le compte d’une autre société du groupe : à valider.',
     tooClose: 'Plusieurs candidats trop proches pour choisir automatiquement.',
     overpaid: 'Le virement dépasse les factures : le surplus est à qualifier.',
+    otherPayer: 'Le payeur est un autre client que celui de ces factures : à vérifier.',
     unknowable:
       'D’autres pièces conviendraient aussi et le libellé ne dit pas lesquelles : à choisir.',
     unresolvedNumber: 'Le payeur cite un numéro de facture : vérifier quelle facture il vise.',
@@ -158,6 +169,8 @@ const sentences = {
     reversal: 'La banque annule un débit antérieur : pas un règlement client.',
     shortfallLeftOpen:
       'un virement d’un compte français arrive entier : l’écart n’est pas un frais bancaire',
+    shortfallUnknownAccount:
+      'le relevé ne dit pas d’où vient l’argent : l’écart reste ouvert, il n’est pas pris pour des frais bancaires',
   },
 };
 

@@ -107,6 +107,17 @@ export function findCandidates(receipt: Receipt, context: MatchingContext): Cand
         amountTwins,
         depositWording,
         unnamedTwins: evidence.referenceShare > 0 ? unnamedTwins(items, evidence, context) : 0,
+        otherPayer:
+          evidence.payer === undefined &&
+          payers.some(
+            (guess) =>
+              guess.certainty >= 0.8 &&
+              guess.source !== 'text' &&
+              guess.source !== 'accountant' &&
+              guess.customerId !== first.customerId &&
+              // The same payer is a customer of each company it deals with, under its own code.
+              context.payers.customer(guess.customerId)?.companyId === first.companyId,
+          ),
         unresolvedNumbers: evidence.referenceShare === 0 ? numbersNamed(items[0]!.companyId) : [],
         payerAbroad,
         shortfallLeftOpen,
@@ -238,14 +249,10 @@ function referencePass(
     };
   };
 
-  keep(referenced, evidenceFor(referenced));
   const total = referenced.reduce((sum, item) => sum + item.remainingCents, 0);
-  if (total === receipt.amountCents) return;
-  // Some numbers in the text are not what this transfer pays (an older invoice quoted).
-  if (referenced.length > 1) {
-    for (const subset of findExactCombinations(referenced, receipt.amountCents)) {
-      keep(subset, evidenceFor(subset));
-    }
+  if (total === receipt.amountCents) {
+    keep(referenced, evidenceFor(referenced));
+    return;
   }
   // Some items paid are not named: invoices when the text was cut, credit notes netted.
   const gap = receipt.amountCents - total;
@@ -255,7 +262,16 @@ function referencePass(
       isUnclaimed(item, context) &&
       (gap > 0 ? item.kind === 'invoice' : item.kind === 'creditNote'),
   );
-  for (const completion of findExactCombinations(others, gap, { maxSize: 3, maxResults: 3 })) {
+  const completions = findExactCombinations(others, gap, { maxSize: 3, maxResults: 3 });
+  // A gap that other open items of the customer make up exactly is no revision or fee.
+  keep(referenced, { ...evidenceFor(referenced), gapMadeOfItems: completions.length > 0 });
+  // Some numbers in the text are not what this transfer pays (an older invoice quoted).
+  if (referenced.length > 1) {
+    for (const subset of findExactCombinations(referenced, receipt.amountCents)) {
+      keep(subset, evidenceFor(subset));
+    }
+  }
+  for (const completion of completions) {
     const items = [...referenced, ...completion].sort(byDueDate);
     keep(items, evidenceFor(items));
   }

@@ -1,25 +1,69 @@
 import type { Store } from '../db/store.js';
-import { recordPayerLinks } from './learned-facts.js';
+import { recordPayerLinks, withdrawTaughtFacts, type TaughtFact } from './learned-facts.js';
 import { nameTokens } from './name-tokens.js';
-import type { PayerLink } from './payer-directory.js';
+import { payerLinkKey, type PayerLink } from './payer-directory.js';
 import { isPublicAccountant } from './public-payers.js';
 
 interface DecidedTransaction {
+  id: number;
   payerName: string | null;
   payerIban: string | null;
 }
+
+type DecidedLine = { customerId: number | null; kind: string };
 
 /**
  * What a clerk's allocation teaches: the customer paid from this IBAN under this name, or,
  * for a public accountant, that it pays for this body. Only a receipt settling items of one
  * customer teaches anything; a receipt spread over several customers names none of them.
+ * Returns the facts taught, for the decision's log.
  */
 export function learnFromDecision(
   store: Store,
   transaction: DecidedTransaction,
-  lines: Array<{ customerId: number | null; kind: string }>,
+  lines: DecidedLine[],
   decisionId: number,
-): PayerLink[] {
+): TaughtFact[] {
+  return recordPayerLinks(store, payerLinksTaught(transaction, lines), 'clerk', decisionId);
+}
+
+/**
+ * Withdraws what the receipt's previous clerk's decision taught, now that the decision
+ * `decisionId` replaces it: a payer name once allocated to the wrong customer must not keep
+ * pointing to it. A rejection taught nothing, and the engine's own links are left alone.
+ */
+export function withdrawSupersededTeaching(
+  store: Store,
+  transaction: DecidedTransaction,
+  decisionId: number,
+): void {
+  const previous = store.sql
+    .prepare(
+      `SELECT id, after_json AS after FROM decision_log WHERE transaction_id = ? AND id < ?
+         AND action IN ('accept', 'choose', 'allocate', 'reject')
+       ORDER BY id DESC LIMIT 1`,
+    )
+    .get(transaction.id, decisionId) as { id: number; after: string } | undefined;
+  if (previous === undefined) return;
+  const after = JSON.parse(previous.after) as {
+    status?: string;
+    lines?: DecidedLine[];
+    taught?: TaughtFact[];
+  };
+  if (after.status !== 'validated') return;
+  // Decisions logged before the facts were kept taught what their lines teach today.
+  const taught =
+    after.taught ??
+    payerLinksTaught(transaction, after.lines ?? []).map((link) => ({
+      kind: link.kind,
+      key: payerLinkKey(link.kind, link.key),
+      customerId: link.customerId,
+      before: null,
+    }));
+  withdrawTaughtFacts(store, taught, previous.id);
+}
+
+function payerLinksTaught(transaction: DecidedTransaction, lines: DecidedLine[]): PayerLink[] {
   const customers = new Set(lines.map((line) => line.customerId).filter((id) => id !== null));
   if (customers.size !== 1) return [];
   const customerId = [...customers][0] as number;
@@ -35,6 +79,5 @@ export function learnFromDecision(
       links.push({ kind: 'name', key: payerName, customerId });
     }
   }
-  recordPayerLinks(store, links, 'clerk', decisionId);
   return links;
 }

@@ -13,10 +13,13 @@ import type { OpenItem } from './open-items.js';
  */
 export class NumberingPatterns {
   private readonly patterns = new Map<number, RegExp>();
+  /** Numbers of digits alone ("001412"): per company and length, the range they span. */
+  private readonly digitRanges = new Map<number, Map<number, { low: number; high: number }>>();
 
   constructor(items: Iterable<OpenItem>) {
     const shapes = new Map<number, Map<string, number>>();
     for (const item of items) {
+      this.addDigitNumber(item);
       const shape = shapeOf(item.number);
       if (shape === undefined) continue;
       const counts = shapes.get(item.companyId) ?? new Map<string, number>();
@@ -40,14 +43,46 @@ export class NumberingPatterns {
    * word says are something else (a mandate, a batch, a SIRET).
    */
   numbersIn(text: string, companyId: number): string[] {
-    const pattern = this.patterns.get(companyId);
-    if (pattern === undefined) return [];
     // An O or an I typed among digits is a 0 or a 1 ("FA2O26").
     const normalized = normalizeText(text).replace(/(?<=\d)[OI]|[OI](?=\d)/g, (letter) =>
       letter === 'O' ? '0' : '1',
     );
-    const numbers: string[] = [];
+    const pattern = this.patterns.get(companyId);
+    if (pattern === undefined) return this.digitNumbersIn(normalized, companyId);
+    const numbers = this.digitNumbersIn(normalized, companyId);
     for (const match of normalized.matchAll(pattern)) {
+      const before = normalized.slice(0, match.index).trimEnd().split(' ').at(-1) ?? '';
+      if (!otherNumberWords.has(before)) numbers.push(match[0]);
+    }
+    return numbers;
+  }
+
+  private addDigitNumber(item: OpenItem): void {
+    const digits = normalizeText(item.number);
+    if (!/^\d{5,15}$/.test(digits)) return;
+    const ranges = this.digitRanges.get(item.companyId) ?? new Map();
+    const value = Number(digits);
+    const range = ranges.get(digits.length);
+    if (range === undefined) ranges.set(digits.length, { low: value, high: value });
+    else {
+      range.low = Math.min(range.low, value);
+      range.high = Math.max(range.high, value);
+    }
+    this.digitRanges.set(item.companyId, ranges);
+  }
+
+  // A company numbering with digits alone: a number of the same length in the text, close to
+  // the range its open invoices span (the next ones, or older ones already settled), is one.
+  private digitNumbersIn(normalized: string, companyId: number): string[] {
+    const ranges = this.digitRanges.get(companyId);
+    if (ranges === undefined) return [];
+    const numbers: string[] = [];
+    for (const match of normalized.matchAll(/(?<![A-Z0-9])\d{5,15}(?![A-Z0-9])/g)) {
+      const range = ranges.get(match[0].length);
+      if (range === undefined) continue;
+      const span = Math.max(500, range.high - range.low);
+      const value = Number(match[0]);
+      if (value < range.low - span || value > range.high + span) continue;
       const before = normalized.slice(0, match.index).trimEnd().split(' ').at(-1) ?? '';
       if (!otherNumberWords.has(before)) numbers.push(match[0]);
     }
@@ -70,7 +105,7 @@ export function invoiceNumbersNamed(text: string): string[] {
 }
 
 const invoiceWordThenNumber =
-  /\b(?:FACTURES?|FACT|FCT|FAC|INVOICES?|INV|RECHNUNG|FACTUUR)(?: (?:N|NO|NR|NUM|NUMERO))? ((?:\d+ )*\d{3,})\b/g;
+  /\b(?:FACTURES?(?: S)?|FACT|FCT|FAC|FA|INVOICES?|INV|RECHNUNG|FACTUUR|REF|REFERENCE)(?: (?:N|NO|NR|NUM|NUMERO))? ((?:\d+ )*\d{3,})\b/g;
 
 // Words that introduce the other numbers of a remittance text.
 const otherNumberWords = new Set([

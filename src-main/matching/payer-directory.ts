@@ -117,8 +117,13 @@ export class PayerDirectory {
     }
     if (payerName !== undefined && !accountant) {
       const linked = this.links.name.get(payerLinkKey('name', payerName)) ?? new Map();
+      // A name paid for several customers (namesakes, one person paying for two firms) says
+      // little more than an unknown payer: under the 0.5 from which the passes search a
+      // payer's items, since from 0.5 up an exact amount of one of them would be allocated
+      // without a clerk on the name alone.
+      const certainty = linked.size === 1 ? 0.93 : 0.45;
       for (const [customerId, history] of linked) {
-        keep({ customerId, certainty: 0.93, source: 'name', history });
+        keep({ customerId, certainty, source: 'name', history });
       }
       for (const [customerId, similarity] of this.similarNames(payerName, 'both')) {
         if (similarity >= 0.55) {

@@ -38,6 +38,9 @@ export const featureNames = [
   'unnamedGap',
   'twinOfNamed',
   'namesUnknownNumber',
+  'nearMissPartial',
+  'payerIsAnother',
+  'gapMadeOfItems',
 ] as const;
 
 export type FeatureName = (typeof featureNames)[number];
@@ -80,6 +83,11 @@ export const defaultWeights: Record<FeatureName, number> = {
   unnamedGap: -1.5,
   twinOfNamed: -2,
   namesUnknownNumber: -2,
+  // A number one character off and an amount that does not fit: two disagreements.
+  nearMissPartial: -1.5,
+  // The payer is known, as another customer, and the candidate's customer is not it.
+  payerIsAnother: -2.5,
+  gapMadeOfItems: -1.5,
 };
 
 export type Weights = Record<FeatureName, number>;
@@ -143,6 +151,10 @@ export function candidateFeatures(candidate: Candidate, bookingDate: string): nu
         ? 1
         : 0,
     twinOfNamed: !withoutReference && (evidence.unnamedTwins ?? 0) > 0 ? 1 : 0,
+    gapMadeOfItems:
+      evidence.gapMadeOfItems === true && evidence.gapKind === 'priceRevision' ? 1 : 0,
+    nearMissPartial: evidence.nearMiss === true && evidence.gapKind === 'partial' ? 1 : 0,
+    payerIsAnother: evidence.payer === undefined && (evidence.otherPayer ?? false) ? 1 : 0,
     namesUnknownNumber: withoutReference && (evidence.unresolvedNumbers?.length ?? 0) > 0 ? 1 : 0,
     creditNoteUnnamed:
       withoutReference && candidate.lines.some((line) => line.kind === 'creditNote') ? 1 : 0,

@@ -84,8 +84,8 @@ export function calibrateThreshold(cases: DecidedCase[], rule = defaultCalibrati
 
 /**
  * A threshold for each kind of evidence: its own calibration where its decided cases are
- * enough; otherwise the threshold all decided cases justify together, provided none of its
- * own cases was a wrong favourite above it.
+ * enough; otherwise the threshold all decided cases justify together, raised just above the
+ * highest of its own wrong favourites there may be above it.
  */
 export function calibrateThresholds(
   cases: DecidedCase[],
@@ -97,14 +97,13 @@ export function calibrateThresholds(
       const own = cases.filter((decided) => decided.evidence === kind);
       const calibrated = calibrateThreshold(own, rule);
       if (calibrated < rule.ceiling) return [kind, calibrated];
-      const wrongAbove = own.some(
-        (decided) =>
-          !decided.right &&
-          decided.lead >= rule.margin &&
-          decided.best >= overall &&
-          decided.best < rule.ceiling,
-      );
-      return [kind, wrongAbove ? rule.ceiling : overall];
+      // Its own wrong favourites above that threshold push it just over the highest of them.
+      const wrong = own
+        .filter((decided) => !decided.right && decided.lead >= rule.margin)
+        .map((decided) => decided.best)
+        .filter((best) => best >= overall && best < rule.ceiling);
+      if (wrong.length === 0) return [kind, overall];
+      return [kind, Math.min(rule.ceiling, Math.floor(Math.max(...wrong) * 100 + 1) / 100)];
     }),
   ) as Record<EvidenceClass, number>;
 }

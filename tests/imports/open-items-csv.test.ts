@@ -79,13 +79,14 @@ describe('parseOpenItemsCsv', () => {
     expect(ledger.items).toMatchObject([{ customerName: 'Lycée Fénelon', amountCents: 500 }]);
   });
 
-  it('reads a negative amount as a credit note, and an unsigned one marked as such', () => {
+  it('reads a negative amount as a credit note, with or without its kind', () => {
     const bytes = csv(
       `${header},kind`,
       'ACME,C1,Client,AV-1,2025-01-02,,-80.00,-80.00,',
-      'ACME,C1,Client,AV-2,2025-01-03,,45.00,45.00,credit_note',
-      'ACME,C1,Client,AV-3,2025-01-04,,-12.00,12.00,creditNote',
+      'ACME,C1,Client,AV-2,2025-01-03,,-45.00,-20.00,credit_note',
+      'ACME,C1,Client,AV-3,2025-01-04,,-12.00,0,creditNote',
       'ACME,C1,Client,FA-4,2025-01-05,,99.00,99.00,Invoice',
+      'ACME,C1,Client,RG-5,2025-01-06,,-30.00,-30.00,payment',
     );
     const ledger = parseOpenItemsCsv(bytes, 'kinds.csv');
 
@@ -93,10 +94,88 @@ describe('parseOpenItemsCsv', () => {
       ledger.items.map((item) => [item.number, item.kind, item.amountCents, item.openAmountCents]),
     ).toEqual([
       ['AV-1', 'creditNote', -8_000, -8_000],
-      ['AV-2', 'creditNote', -4_500, -4_500],
-      ['AV-3', 'creditNote', -1_200, -1_200],
+      ['AV-2', 'creditNote', -4_500, -2_000],
+      ['AV-3', 'creditNote', -1_200, 0],
       ['FA-4', 'invoice', 9_900, 9_900],
+      ['RG-5', 'payment', -3_000, -3_000],
     ]);
+  });
+
+  it('refuses an open amount larger than the amount, naming the line and open_amount', () => {
+    const bytes = csv(
+      header,
+      'ACME,C1,X,F1,2025-01-02,,100.00,100.00',
+      'ACME,C1,X,F2,2025-01-02,,100.00,150.00',
+    );
+    const error = thrownInputError(() => parseOpenItemsCsv(bytes, 'larger.csv'));
+
+    expect(error.code).toBe('input.badAmount');
+    expect(error.context).toMatchObject({
+      file: 'larger.csv',
+      line: 3,
+      field: 'open_amount',
+      value: '150.00',
+    });
+    expect(error.message).toBe(
+      'larger.csv, line 3, field open_amount: the open amount 150.00 is larger than the amount 100.00',
+    );
+  });
+
+  it('refuses an open amount larger than a credit note, in absolute value', () => {
+    const bytes = csv(header, 'ACME,C1,X,AV1,2025-01-02,,-100.00,-100.01');
+
+    expect(thrownInputError(() => parseOpenItemsCsv(bytes, 'avoir.csv')).message).toBe(
+      'avoir.csv, line 2, field open_amount: the open amount -100.01 is larger than the amount -100.00',
+    );
+  });
+
+  it('refuses an open amount of the other sign than the amount', () => {
+    const onInvoice = csv(header, 'ACME,C1,X,F1,2025-01-02,,100.00,-20');
+    const onCreditNote = csv(`${header},kind`, 'ACME,C1,X,AV1,2025-01-02,,-100.00,20,credit_note');
+
+    const invoiceError = thrownInputError(() => parseOpenItemsCsv(onInvoice, 'a.csv'));
+    expect(invoiceError.code).toBe('input.badAmount');
+    expect(invoiceError.message).toBe(
+      'a.csv, line 2, field open_amount: the open amount -20.00 does not have the sign of the amount 100.00',
+    );
+    expect(thrownInputError(() => parseOpenItemsCsv(onCreditNote, 'b.csv')).message).toBe(
+      'b.csv, line 2, field open_amount: the open amount 20.00 does not have the sign of the amount -100.00',
+    );
+  });
+
+  it('refuses a negative invoice and a positive credit note or payment, naming the amount', () => {
+    const refusal = (line: string) =>
+      thrownInputError(() => parseOpenItemsCsv(csv(`${header},kind`, line), 'signs.csv'));
+
+    const negativeInvoice = refusal('ACME,C1,X,F1,2025-01-02,,-100.00,-100.00,invoice');
+    expect(negativeInvoice.code).toBe('input.badAmount');
+    expect(negativeInvoice.context).toMatchObject({ line: 2, field: 'amount', value: '-100.00' });
+    expect(negativeInvoice.message).toBe(
+      'signs.csv, line 2, field amount: the amount -100.00 is negative but the kind is invoice: ' +
+        "an invoice's amount is positive",
+    );
+    expect(refusal('ACME,C1,X,AV1,2025-01-02,,100.00,100.00,credit_note').message).toBe(
+      'signs.csv, line 2, field amount: the amount 100.00 is positive but the kind is ' +
+        "credit_note: a credit note's amount is negative",
+    );
+    expect(refusal('ACME,C1,X,RG1,2025-01-02,,"30,00","30,00",payment').context).toMatchObject({
+      field: 'amount',
+      value: '30,00',
+    });
+  });
+
+  it('decodes an ISO-8859-15 file as the FEC importer does: Œ and the euro sign', () => {
+    // "Œuvre €" in ISO-8859-15: 0xBC is Œ and 0xA4 the euro sign (¼ and ¤ in Latin-1).
+    const name = [0xbc, ...new TextEncoder().encode('uvre '), 0xa4];
+    const bytes = Uint8Array.from([
+      ...new TextEncoder().encode(`${header}\r\nACME,C1,`),
+      ...name,
+      ...new TextEncoder().encode(',F1,2025-01-02,,5,5\r\n'),
+    ]);
+    const ledger = parseOpenItemsCsv(bytes, 'latin9.csv');
+
+    expect(ledger.items[0]?.customerName).toBe('Œuvre €');
+    expect(ledger.customers[0]?.name).toBe('Œuvre €');
   });
 
   it('gives customers their SIREN and IBAN when the export has them', () => {
