@@ -78,6 +78,8 @@ export interface Evidence {
   otherPayer?: boolean;
   /** Other open items of the customer make up exactly the gap left by the named ones. */
   gapMadeOfItems?: boolean;
+  /** The text names the period paid ("ABONNEMENT OCTOBRE"): one invoice among identical ones. */
+  periodNamed?: boolean;
   /** The text speaks of money paid ahead ("acompte", "arrhes"), not of a settlement. */
   depositWording?: boolean;
   /** Sets of this size that would add up to the amount by chance in what was searched. */

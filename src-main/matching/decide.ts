@@ -80,6 +80,7 @@ export function neverAutomatic(features: number[]): Hesitation | undefined {
   if (value('payerIsAnother') > 0) return 'otherPayer';
   if (value('overpaid') > 0) return 'overpaid';
   if (value('twinOfNamed') > 0 || value('gapMadeOfItems') > 0) return 'unknowable';
+  if (value('periodAmongTwins') > 0) return 'unknowable';
   return undefined;
 }
 

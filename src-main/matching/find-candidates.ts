@@ -52,6 +52,12 @@ export function findCandidates(receipt: Receipt, context: MatchingContext): Cand
     .filter((hit) => !context.taken.has(hit.item.id));
   const found = new Map<string, Candidate>();
   const depositWording = depositWords.test(normalizeText(receipt.text));
+  const periodNamed = namesPeriod(receipt.text);
+  // Without the payer's IBAN (CFONB 120 has none), a foreign legal form or the SWIFT charges
+  // code says the money came from abroad.
+  const abroadByName =
+    foreignLegalForms.test(normalizeText(receipt.payerName ?? '')) ||
+    /\bCHARGES (SHA|OUR|BEN)\b/.test(normalizeText(receipt.text));
   const numbersByCompany = new Map<number, string[]>();
   let invoiceWords: string[] | undefined;
   // Every number the text gives as an invoice's: in the company's pattern or after a word
@@ -77,7 +83,7 @@ export function findCandidates(receipt: Receipt, context: MatchingContext): Cand
     const gapCents = receipt.amountCents - invoiced;
     const payerAbroad =
       receipt.payerIban === undefined
-        ? undefined
+        ? abroadByName || undefined
         : !/^(FR|MC|GP|MQ|GF|RE|YT)/.test(receipt.payerIban);
     // The tolerances of the candidate's company and customer, as their accountant set them.
     const settings = context.settings.forCustomer(items[0]!.companyId, items[0]!.customerId);
@@ -106,6 +112,7 @@ export function findCandidates(receipt: Receipt, context: MatchingContext): Cand
         payerHistory: evidence.payer?.history ?? 0,
         amountTwins,
         depositWording,
+        periodNamed,
         unnamedTwins: evidence.referenceShare > 0 ? unnamedTwins(items, evidence, context) : 0,
         otherPayer:
           evidence.payer === undefined &&
@@ -187,6 +194,25 @@ export function findCandidates(receipt: Receipt, context: MatchingContext): Cand
   if (found.size === 0) amountOnlyPass(receipt, context, keep);
 
   return [...found.values()].sort((a, b) => b.score - a.score);
+}
+
+// Company forms of other countries: GmbH, AG, Srl, SpA, BV, NV, Ltd, Oy...
+const foreignLegalForms = /\b(GMBH|AG|KG|SRL|SPA|BV|NV|BVBA|LTD|LIMITED|LLC|INC|PLC|OY|APS)\b/;
+
+/**
+ * A period the payer says it pays ("ABONNEMENT OCTOBRE 2026", "ECHEANCE 10/2026", "LOYER
+ * NOVEMBRE"): it designates one invoice among identical ones, not necessarily the oldest.
+ */
+function namesPeriod(text: string): boolean {
+  const normalized = normalizeText(text);
+  return (
+    /\b(JANVIER|FEVRIER|MARS|AVRIL|MAI|JUIN|JUILLET|AOUT|SEPTEMBRE|OCTOBRE|NOVEMBRE|DECEMBRE|JANV|FEVR|SEPT|OCT|NOV|DEC|JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\b/.test(
+      normalized,
+    ) ||
+    /\b(ECHEANCE|PERIODE|MOIS|TERME|LOYER|ABONNEMENT|REDEVANCE) (0?[1-9]|1[0-2]) (20)?\d\d\b/.test(
+      normalized,
+    )
+  );
 }
 
 // "Acompte", "arrhes", "avance", "provision": money paid ahead, not the settlement of an invoice.

@@ -41,6 +41,7 @@ export const featureNames = [
   'nearMissPartial',
   'payerIsAnother',
   'gapMadeOfItems',
+  'periodAmongTwins',
 ] as const;
 
 export type FeatureName = (typeof featureNames)[number];
@@ -88,6 +89,7 @@ export const defaultWeights: Record<FeatureName, number> = {
   // The payer is known, as another customer, and the candidate's customer is not it.
   payerIsAnother: -2.5,
   gapMadeOfItems: -1.5,
+  periodAmongTwins: -1.5,
 };
 
 export type Weights = Record<FeatureName, number>;
@@ -151,6 +153,8 @@ export function candidateFeatures(candidate: Candidate, bookingDate: string): nu
         ? 1
         : 0,
     twinOfNamed: !withoutReference && (evidence.unnamedTwins ?? 0) > 0 ? 1 : 0,
+    periodAmongTwins:
+      withoutReference && evidence.periodNamed === true && (evidence.youngerTwins ?? 0) > 0 ? 1 : 0,
     gapMadeOfItems:
       evidence.gapMadeOfItems === true && evidence.gapKind === 'priceRevision' ? 1 : 0,
     nearMissPartial: evidence.nearMiss === true && evidence.gapKind === 'partial' ? 1 : 0,

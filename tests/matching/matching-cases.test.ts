@@ -340,6 +340,35 @@ describe('matching', () => {
     expect(receipt?.explanation).toMatch(/does not say which/);
   });
 
+  it('leaves to a clerk a payment naming its month among identical invoices', async () => {
+    const statusOf = async (text: string) => {
+      const { receive } = await group([
+        { ...durand, number: 'V26-1009', amount: '214.80', dueDate: '2026-09-30' },
+        { ...durand, number: 'V26-1010', amount: '214.80', dueDate: '2026-10-31' },
+      ]);
+      return receive([{ amount: '214.80', payerName: 'DURAND ET FILS', text }])[0]?.status;
+    };
+    expect(await statusOf('ABONNEMENT OCTOBRE 2026')).toBe('proposed');
+    expect(await statusOf('ECHEANCE 10/2026')).toBe('proposed');
+    expect(await statusOf('ABONNEMENT')).toBe('auto');
+  });
+
+  it('takes a foreign legal form or SWIFT charges for a payer abroad when no IBAN says it', async () => {
+    const { receive } = await group([
+      { ...acme, number: 'INV000501', amount: '2985.00' },
+      { ...durand, number: 'INV000502', amount: '882.00' },
+    ]);
+    const [gmbh, sha] = receive([
+      { amount: '2970.00', payerName: 'KLEIN MASCHINENBAU GMBH', text: 'INVOICE INV000501' },
+      { amount: '870.00', payerName: 'DURAND', text: 'INVOICE INV000502 CHARGES SHA' },
+    ]);
+    expect(gmbh?.proposals[0]?.allocations.map((line) => line.kind)).toEqual([
+      'invoice',
+      'bankFee',
+    ]);
+    expect(sha?.proposals[0]?.allocations.map((line) => line.kind)).toEqual(['invoice', 'bankFee']);
+  });
+
   it('does not take identical invoices of two customers for twins', async () => {
     const { receive } = await group([
       { ...durand, number: 'V26-1001', amount: '480.00', dueDate: '2026-10-31' },
