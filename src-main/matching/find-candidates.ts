@@ -118,7 +118,7 @@ export function findCandidates(receipt: Receipt, context: MatchingContext): Cand
           evidence.payer === undefined &&
           payers.some(
             (guess) =>
-              guess.certainty >= 0.8 &&
+              guess.certainty >= 0.7 &&
               guess.source !== 'text' &&
               guess.source !== 'accountant' &&
               guess.customerId !== first.customerId &&

@@ -14,7 +14,10 @@ import type { OpenItem } from './open-items.js';
 export class NumberingPatterns {
   private readonly patterns = new Map<number, RegExp>();
   /** Numbers of digits alone ("001412"): per company and length, the range they span. */
-  private readonly digitRanges = new Map<number, Map<number, { low: number; high: number }>>();
+  private readonly digitRanges = new Map<
+    number,
+    Map<number, { low: number; high: number; padded: boolean }>
+  >();
 
   constructor(items: Iterable<OpenItem>) {
     const shapes = new Map<number, Map<string, number>>();
@@ -63,22 +66,29 @@ export class NumberingPatterns {
     const ranges = this.digitRanges.get(item.companyId) ?? new Map();
     const value = Number(digits);
     const range = ranges.get(digits.length);
-    if (range === undefined) ranges.set(digits.length, { low: value, high: value });
-    else {
+    if (range === undefined) {
+      ranges.set(digits.length, { low: value, high: value, padded: digits.startsWith('0') });
+    } else {
       range.low = Math.min(range.low, value);
       range.high = Math.max(range.high, value);
     }
     this.digitRanges.set(item.companyId, ranges);
   }
 
-  // A company numbering with digits alone: a number of the same length in the text, close to
-  // the range its open invoices span (the next ones, or older ones already settled), is one.
+  // A company numbering with digits alone: a number of the same length in the text, or of
+  // fewer digits when the numbering pads with zeros ("1463" for "001463"), close to the range
+  // its open invoices span (the next ones, or older ones already settled), is one.
   private digitNumbersIn(normalized: string, companyId: number): string[] {
     const ranges = this.digitRanges.get(companyId);
     if (ranges === undefined) return [];
     const numbers: string[] = [];
-    for (const match of normalized.matchAll(/(?<![A-Z0-9])\d{5,15}(?![A-Z0-9])/g)) {
-      const range = ranges.get(match[0].length);
+    for (const match of normalized.matchAll(/(?<![A-Z0-9])\d{4,15}(?![A-Z0-9])/g)) {
+      // A year ("30 10 2026") is no invoice number cut of its zeros.
+      const shorter = !/^(19|20)\d\d$/.test(match[0]);
+      const range = [...ranges].find(
+        ([length, { padded }]) =>
+          length === match[0].length || (padded && shorter && match[0].length < length),
+      )?.[1];
       if (range === undefined) continue;
       const span = Math.max(500, range.high - range.low);
       const value = Number(match[0]);

@@ -39,6 +39,15 @@ describe('numbering patterns', () => {
     expect(patterns.numbersIn('FA2026-0007771', 1)).toEqual(['FA2026 0007771']);
   });
 
+  it('reads a number of a numbering of digits alone, its padding zeros dropped or not', () => {
+    const digits = new NumberingPatterns(items(4, ['001385', '001463', '001490']));
+    expect(digits.numbersIn('PAIEMENT PARTIEL 1463', 4)).toEqual(['1463']);
+    expect(digits.numbersIn('PAIEMENT 001636', 4)).toEqual(['001636']);
+    // Far from the range the company's invoices span, or a mandate: something else.
+    expect(digits.numbersIn('PAIEMENT 987654', 4)).toEqual([]);
+    expect(digits.numbersIn('MANDAT 001470', 4)).toEqual([]);
+  });
+
   it('takes any number after a word for invoice as an invoice number, but not a year', () => {
     expect(invoiceNumbersNamed('FACTURE N 777')).toEqual(['777']);
     expect(invoiceNumbersNamed('N FACTURE 000777 DU 10/09')).toEqual(['000777']);
