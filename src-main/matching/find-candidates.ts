@@ -51,13 +51,17 @@ export function findCandidates(receipt: Receipt, context: MatchingContext): Cand
     .find(receipt.text)
     .filter((hit) => !context.taken.has(hit.item.id));
   const found = new Map<string, Candidate>();
-  const depositWording = depositWords.test(normalizeText(receipt.text));
-  const periodNamed = namesPeriod(receipt.text);
+  const text = normalizeText(receipt.text);
+  const depositWording = depositWords.test(text);
+  const periodNamed = periodWords.test(text) || numberedPeriod.test(text);
   // Without the payer's IBAN (CFONB 120 has none), a foreign legal form or the SWIFT charges
   // code says the money came from abroad.
-  const abroadByName =
-    foreignLegalForms.test(normalizeText(receipt.payerName ?? '')) ||
-    /\bCHARGES (SHA|OUR|BEN)\b/.test(normalizeText(receipt.text));
+  const payerAbroad =
+    receipt.payerIban === undefined
+      ? foreignLegalForms.test(normalizeText(receipt.payerName ?? '')) ||
+        /\bCHARGES (SHA|OUR|BEN)\b/.test(text) ||
+        undefined
+      : !/^(FR|MC|GP|MQ|GF|RE|YT)/.test(receipt.payerIban);
   const numbersByCompany = new Map<number, string[]>();
   let invoiceWords: string[] | undefined;
   // Every number the text gives as an invoice's: in the company's pattern or after a word
@@ -81,17 +85,13 @@ export function findCandidates(receipt: Receipt, context: MatchingContext): Cand
   const keep = (items: OpenItem[], evidence: Omit<Evidence, 'gapKind' | 'gapCents'>) => {
     const invoiced = items.reduce((sum, item) => sum + item.remainingCents, 0);
     const gapCents = receipt.amountCents - invoiced;
-    const payerAbroad =
-      receipt.payerIban === undefined
-        ? abroadByName || undefined
-        : !/^(FR|MC|GP|MQ|GF|RE|YT)/.test(receipt.payerIban);
     // The tolerances of the candidate's company and customer, as their accountant set them.
     const settings = context.settings.forCustomer(items[0]!.companyId, items[0]!.customerId);
-    const fitsBankFee = classifyGap(gapCents, invoiced, settings) === 'bankFee';
+    const gapRead = classifyGap(gapCents, invoiced, settings);
     // A SEPA transfer from a French account arrives whole: what is missing is the payer's
     // to pay, left open on the invoice, and only a foreign payer's bank takes fees.
-    const shortfallLeftOpen = fitsBankFee && payerAbroad !== true;
-    const gapKind = shortfallLeftOpen ? 'partial' : classifyGap(gapCents, invoiced, settings);
+    const shortfallLeftOpen = gapRead === 'bankFee' && payerAbroad !== true;
+    const gapKind = shortfallLeftOpen ? 'partial' : gapRead;
     const lines = allocationLines(items, receipt.amountCents, gapKind, evidence.otherCompany);
     const amountTwins =
       evidence.referenceShare === 0
@@ -199,21 +199,17 @@ export function findCandidates(receipt: Receipt, context: MatchingContext): Cand
 // Company forms of other countries: GmbH, AG, Srl, SpA, BV, NV, Ltd, Oy...
 const foreignLegalForms = /\b(GMBH|AG|KG|SRL|SPA|BV|NV|BVBA|LTD|LIMITED|LLC|INC|PLC|OY|APS)\b/;
 
-/**
- * A period the payer says it pays ("ABONNEMENT OCTOBRE 2026", "ECHEANCE 10/2026", "LOYER
- * NOVEMBRE"): it designates one invoice among identical ones, not necessarily the oldest.
- */
-function namesPeriod(text: string): boolean {
-  const normalized = normalizeText(text);
-  return (
-    /\b(JANVIER|FEVRIER|MARS|AVRIL|MAI|JUIN|JUILLET|AOUT|SEPTEMBRE|OCTOBRE|NOVEMBRE|DECEMBRE|JANV|FEVR|SEPT|OCT|NOV|DEC|JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\b/.test(
-      normalized,
-    ) ||
-    /\b(ECHEANCE|PERIODE|MOIS|TERME|LOYER|ABONNEMENT|REDEVANCE) (0?[1-9]|1[0-2]) (20)?\d\d\b/.test(
-      normalized,
-    )
-  );
-}
+// A period the payer says it pays ("ABONNEMENT OCTOBRE 2026", "ECHEANCE 10/2026", "LOYER
+// NOVEMBRE") designates one invoice among identical ones, not necessarily the oldest.
+const months = [
+  ...['JANVIER', 'FEVRIER', 'MARS', 'AVRIL', 'MAI', 'JUIN', 'JUILLET', 'AOUT'],
+  ...['SEPTEMBRE', 'OCTOBRE', 'NOVEMBRE', 'DECEMBRE', 'JANV', 'FEVR', 'SEPT', 'OCT', 'NOV'],
+  ...['DEC', 'JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER'],
+  ...['OCTOBER', 'NOVEMBER', 'DECEMBER'],
+];
+const periodWords = new RegExp(`\\b(${months.join('|')})\\b`);
+const numberedPeriod =
+  /\b(ECHEANCE|PERIODE|MOIS|TERME|LOYER|ABONNEMENT|REDEVANCE) (0?[1-9]|1[0-2]) (20)?\d\d\b/;
 
 // "Acompte", "arrhes", "avance", "provision": money paid ahead, not the settlement of an invoice.
 const depositWords = /\b(ACOMPTE|ACPTE|ARRHES|AVANCE|PROVISION)\b/;

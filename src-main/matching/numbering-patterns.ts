@@ -114,8 +114,12 @@ export function invoiceNumbersNamed(text: string): string[] {
   return numbers;
 }
 
-const invoiceWordThenNumber =
-  /\b(?:FACTURES?(?: S)?|FACT|FCT|FAC|FA|INVOICES?|INV|RECHNUNG|FACTUUR|REF|REFERENCE)(?: (?:N|NO|NR|NUM|NUMERO))? ((?:\d+ )*\d{3,})\b/g;
+const invoiceWords =
+  'FACTURES?(?: S)?|FACT|FCT|FAC|FA|INVOICES?|INV|RECHNUNG|FACTUUR|REF|REFERENCE';
+const invoiceWordThenNumber = new RegExp(
+  `\\b(?:${invoiceWords})(?: (?:N|NO|NR|NUM|NUMERO))? ((?:\\d+ )*\\d{3,})\\b`,
+  'g',
+);
 
 // Words that introduce the other numbers of a remittance text.
 const otherNumberWords = new Set([

@@ -67,9 +67,8 @@ async function playDays(): Promise<void> {
       );
       const dayTruth = truth.filter((record) => names.has(record.file));
       const evaluation = evaluate(exported, dayTruth);
-      console.log(
-        `${day}  ${formatRow(evaluation, (matching.milliseconds * 1000) / Math.max(1, matching.receipts))}  ${formatThresholds(thresholds)}`,
-      );
+      const perThousand = (matching.milliseconds * 1000) / Math.max(1, matching.receipts);
+      console.log(`${day}  ${formatRow(evaluation, perThousand)}  ${formatThresholds(thresholds)}`);
       const week = Math.floor(position / 5);
       weeks[week] ??= { exported: [], truth: [] };
       weeks[week].exported.push(...exported);
@@ -84,9 +83,8 @@ async function playDays(): Promise<void> {
     const model = loadScoringModel(store);
     const weights = model.weights;
     console.log('');
-    console.log(
-      `automatic thresholds calibrated on ${model.examples} examples: ${formatThresholds(model.thresholds)}`,
-    );
+    const calibrated = formatThresholds(model.thresholds);
+    console.log(`automatic thresholds calibrated on ${model.examples} examples: ${calibrated}`);
     console.log('learned weights (default -> trained):');
     for (const name of featureNames) {
       console.log(
