@@ -81,14 +81,19 @@ export function exportAllocations(store: Store): ExportedReceipt[] {
   const allocations = groupBy(
     sql
       .prepare(
-        `SELECT transaction_id AS transactionId, invoice_id AS invoiceId, amount_cents AS amountCents, kind
-         FROM allocation ORDER BY id`,
+        `SELECT a.transaction_id AS transactionId, a.invoice_id AS invoiceId,
+           a.amount_cents AS amountCents, a.kind, co.code AS company, cu.code AS customer
+         FROM allocation a JOIN company co ON co.id = a.company_id
+         LEFT JOIN customer cu ON cu.id = a.customer_id
+         ORDER BY a.id`,
       )
       .all() as Array<{
       transactionId: number;
       invoiceId: number;
       amountCents: number;
       kind: string;
+      company: string;
+      customer: string | null;
     }>,
   );
   const proposals = groupBy(
@@ -105,12 +110,18 @@ export function exportAllocations(store: Store): ExportedReceipt[] {
       explanation: string;
     }>,
   );
-  const line = (invoiceId: number, amountCents: number, kind: string): ExportedLine => {
+  // Money put on account names no invoice: its company and customer are the allocation's own.
+  const line = (
+    invoiceId: number,
+    amountCents: number,
+    kind: string,
+    own?: { company: string; customer: string | null },
+  ): ExportedLine => {
     const invoice = invoices.get(invoiceId);
     return {
-      company: invoice?.company ?? '',
+      company: invoice?.company ?? own?.company ?? '',
       invoice: invoice?.number ?? '',
-      customer: invoice?.customer ?? '',
+      customer: invoice?.customer ?? own?.customer ?? '',
       amount: formatCentsPlain(amountCents),
       kind,
     };
@@ -125,7 +136,7 @@ export function exportAllocations(store: Store): ExportedReceipt[] {
       explanation: proposal.explanation,
     }));
     const made = (allocations.get(row.id) ?? []).map((allocation) =>
-      line(allocation.invoiceId, allocation.amountCents, allocation.kind),
+      line(allocation.invoiceId, allocation.amountCents, allocation.kind, allocation),
     );
     return {
       id: row.id,

@@ -50,7 +50,9 @@ export function explainCandidate(
   if (evidence.sameAmountAlternatives > 0)
     parts.push(say.alternatives(evidence.sameAmountAlternatives));
   if (evidence.referenceShare === 0 && (evidence.chanceMatches ?? 0) >= 0.1) parts.push(say.chance);
-  if (evidence.referenceShare === 0 && (evidence.youngerTwins ?? 0) > 0)
+  // The law's order holds only for a payment that names nothing.
+  const namesNothing = (evidence.unresolvedNumbers?.length ?? 0) === 0 && !evidence.periodNamed;
+  if (evidence.referenceShare === 0 && namesNothing && (evidence.youngerTwins ?? 0) > 0)
     parts.push(say.imputedOnOldest(evidence.youngerTwins ?? 0));
   if (evidence.paidBeforeIssue) parts.push(say.beforeIssue);
   const sentence = parts.join('; ');

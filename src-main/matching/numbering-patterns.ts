@@ -46,8 +46,8 @@ export class NumberingPatterns {
    * word says are something else (a mandate, a batch, a SIRET).
    */
   numbersIn(text: string, companyId: number): string[] {
-    // An O or an I typed among digits is a 0 or a 1 ("FA2O26").
-    const normalized = normalizeText(text).replace(/(?<=\d)[OI]|[OI](?=\d)/g, (letter) =>
+    // An O typed among digits is a 0, an I or an l a 1 ("FA2O26", "FA2026-000l01").
+    const normalized = normalizeText(text).replace(/(?<=\d)[OIL]|[OIL](?=\d)/g, (letter) =>
       letter === 'O' ? '0' : '1',
     );
     const pattern = this.patterns.get(companyId);

@@ -146,7 +146,7 @@ describe('the lines of a clerk’s allocation', () => {
   });
 
   it('puts money on account of a customer named without an invoice', async () => {
-    const { store, allocate, lines, id } = await receiptOf('800.00', [
+    const { api, store, allocate, lines, id } = await receiptOf('800.00', [
       { ...zeta, number: 'Z-1', amount: '1500.00' },
     ]);
     expect(allocate([{ customer: '411ZETA', amount: '800.00', kind: 'onAccount' }])).toMatchObject({
@@ -167,6 +167,11 @@ describe('the lines of a clerk’s allocation', () => {
     expect(posted).toEqual([
       { account: '512000', auxiliary: null, debit: 80_000, credit: 0 },
       { account: '419100', auxiliary: '411ZETA', debit: 0, credit: 80_000 },
+    ]);
+    // Exported with the company and customer the line names, though no invoice.
+    const exported = api['allocations.export']({}).find((receipt) => receipt.id === id);
+    expect(exported?.allocations).toEqual([
+      { company: 'C01', invoice: '', customer: '411ZETA', amount: '800.00', kind: 'onAccount' },
     ]);
   });
 

@@ -340,6 +340,21 @@ describe('matching', () => {
     expect(receipt?.explanation).toMatch(/does not say which/);
   });
 
+  it('takes a number one character off among identical invoices for the one it names', async () => {
+    const { receive } = await group([
+      { ...durand, number: 'FA2026-000101', amount: '1200.00', dueDate: '2026-09-30' },
+      { ...durand, number: 'FA2026-000102', amount: '1200.00', dueDate: '2026-10-31' },
+      { ...durand, number: 'FA2026-000103', amount: '1200.00', dueDate: '2026-11-30' },
+    ]);
+    const [receipt] = receive([
+      { amount: '1200.00', payerName: 'DURAND ET FILS', text: 'FACTURE FA2026-000l01' },
+    ]);
+    expect(receipt?.proposals[0]?.allocations.map((line) => line.invoice)).toEqual([
+      'FA2026-000101',
+    ]);
+    expect(receipt?.proposals[1]?.explanation ?? '').not.toMatch(/art\. 1342-10/);
+  });
+
   it('leaves to a clerk a payment naming its month among identical invoices', async () => {
     const statusOf = async (text: string) => {
       const { receive } = await group([
