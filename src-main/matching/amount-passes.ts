@@ -164,13 +164,34 @@ export function accountantPass(
   }
 }
 
-/** Pass 4: an item of the credited company for exactly the amount. */
-export function amountOnlyPass(receipt: Receipt, context: MatchingContext, keep: Keep): void {
-  const sameAmount = (
+/**
+ * Pass 4: an item of the credited company for exactly the amount; a public body's, when a
+ * public accountant paid and some public body owes it.
+ */
+export function amountOnlyPass(
+  receipt: Receipt,
+  context: MatchingContext,
+  keep: Keep,
+  fromAccountant: boolean,
+): void {
+  let sameAmount = (
     context.itemsByAmount.get(receipt.companyId)?.get(receipt.amountCents) ?? []
   ).filter((item) => isStillOpenFor(item, receipt, context));
-  if (sameAmount.length === 0 || sameAmount.length > 5) return;
-  for (const item of sameAmount) {
+  let searched = context.companyItems(receipt.companyId).length;
+  if (fromAccountant) {
+    const ofBodies = sameAmount.filter((item) => context.payers.isPublicBody(item.customerId));
+    if (ofBodies.length > 0) {
+      sameAmount = ofBodies;
+      searched = publicBodyItems(receipt.companyId, context);
+    }
+  }
+  // Of one customer's items owing the amount, only the oldest due (see findExactCombinations).
+  const oldest = sameAmount.filter(
+    (item, index) =>
+      sameAmount.findIndex((other) => other.customerId === item.customerId) === index,
+  );
+  if (oldest.length === 0 || oldest.length > 5) return;
+  for (const item of oldest) {
     keep([item], {
       source: 'amountOnly',
       referenceShare: 0,
@@ -179,10 +200,27 @@ export function amountOnlyPass(receipt: Receipt, context: MatchingContext, keep:
       payer: undefined,
       otherCompany: false,
       paidBeforeIssue: item.issueDate > receipt.bookingDate,
-      sameAmountAlternatives: sameAmount.length - 1,
-      chanceMatches: chanceMatches([context.companyItems(receipt.companyId).length], 1, receipt),
+      sameAmountAlternatives: oldest.length - 1,
+      youngerTwins: sameAmount.filter((other) => other.customerId === item.customerId).length - 1,
+      chanceMatches: chanceMatches([searched], 1, receipt),
     });
   }
+}
+
+// How many open items of a company are public bodies', counted once per run.
+const publicBodyItemCounts = new WeakMap<MatchingContext, Map<number, number>>();
+
+function publicBodyItems(companyId: number, context: MatchingContext): number {
+  const counts = publicBodyItemCounts.get(context) ?? new Map<number, number>();
+  publicBodyItemCounts.set(context, counts);
+  let count = counts.get(companyId);
+  if (count === undefined) {
+    count = context
+      .companyItems(companyId)
+      .filter((item) => context.payers.isPublicBody(item.customerId)).length;
+    counts.set(companyId, count);
+  }
+  return count;
 }
 
 // Payers mostly pay what falls due around the transfer, on time or a week or two late: the

@@ -71,6 +71,8 @@ export interface Evidence {
    * none: the payer meant some invoice, and not obviously these.
    */
   unresolvedNumbers?: string[];
+  /** Of those, the numbers of invoices settled already (see loadSettledInvoices). */
+  settledNumbers?: string[];
   /**
    * The payer's IBAN, name or SIREN points surely to another customer than the candidate's,
    * and not to the candidate's at all.
@@ -90,6 +92,13 @@ export interface Evidence {
   shortfallLeftOpen?: boolean;
   /** The payer's account is outside France: its bank may deduct fees on the way. */
   payerAbroad?: boolean;
+  /**
+   * A public accountant paid, for no body it is known for, and the items are a public
+   * body's: what such an accountant pays for.
+   */
+  publicBodyOfAccountant?: boolean;
+  /** The place in the accountant's name is in the name of that public body. */
+  accountantPlace?: boolean;
 }
 
 export interface Candidate {

@@ -20,6 +20,8 @@ export function explainCandidate(
   if (evidence.referencedNumbers.length > 0) {
     const found = evidence.nearMiss ? say.nearReferences : say.references;
     parts.push(found(evidence.referencedNumbers));
+  } else if ((evidence.settledNumbers?.length ?? 0) > 0) {
+    parts.push(say.settledNumbers(evidence.settledNumbers ?? []));
   } else if ((evidence.unresolvedNumbers?.length ?? 0) > 0) {
     parts.push(say.unresolvedNumbers(evidence.unresolvedNumbers ?? []));
   } else parts.push(say.noReference);
@@ -42,8 +44,10 @@ export function explainCandidate(
       parts.push(say.gap(evidence.gapKind, money[language](evidence.gapCents)));
   }
   const who = customer === undefined ? '?' : `${customer.name} (${customer.code})`;
-  if (evidence.payer === undefined) parts.push(say.payerUnknown(who));
+  if (evidence.publicBodyOfAccountant === true) parts.push(say.publicBody(who));
+  else if (evidence.payer === undefined) parts.push(say.payerUnknown(who));
   else parts.push(say.payer(evidence.payer.source, who));
+  if (evidence.referenceShare === 0 && evidence.accountantPlace === true) parts.push(say.place);
   if (evidence.otherCompany) parts.push(say.otherCompany(customer?.companyCode ?? '?'));
   if (evidence.unexplainedReferences > 0)
     parts.push(say.unexplained(evidence.unexplainedReferences));
@@ -93,6 +97,8 @@ const sentences = {
     noReference: 'no invoice number in the text',
     unresolvedNumbers: (numbers: string[]) =>
       `the text names ${numbers.join(', ')}, none of these items`,
+    settledNumbers: (numbers: string[]) =>
+      `the text names ${numbers.join(', ')}, settled already: paid twice?`,
     nearReferences: (numbers: string[]) =>
       `a number one character away from ${numbers.join(', ')} in the text`,
     exact: (count: number) =>
@@ -103,6 +109,9 @@ const sentences = {
     payer: (source: string, who: string) =>
       `payer recognised as ${who} by ${payerSources.en[source] ?? source}`,
     payerUnknown: (who: string) => `payer not recognised; the invoices are ${who}'s`,
+    publicBody: (who: string) =>
+      `a public accountant paid, and the invoices are a public body's: ${who}`,
+    place: 'the body bears the name of the place the accountant serves',
     otherCompany: (company: string) =>
       `the invoices belong to company ${company}, not to the account credited`,
     unexplained: (count: number) =>
@@ -137,6 +146,8 @@ const sentences = {
     noReference: 'aucune référence de facture dans le libellé',
     unresolvedNumbers: (numbers: string[]) =>
       `le libellé cite ${numbers.join(', ')}, qui n’est aucune de ces pièces`,
+    settledNumbers: (numbers: string[]) =>
+      `le libellé cite ${numbers.join(', ')}, déjà ${plural(numbers.length, 'soldée')} : payé deux fois ?`,
     nearReferences: (numbers: string[]) =>
       `un numéro à un caractère près de ${numbers.join(', ')} dans le libellé`,
     exact: (count: number) =>
@@ -147,6 +158,9 @@ const sentences = {
     payer: (source: string, who: string) =>
       `payeur reconnu : ${who}, par ${payerSources.fr[source] ?? source}`,
     payerUnknown: (who: string) => `payeur non reconnu ; factures de ${who}`,
+    publicBody: (who: string) =>
+      `payé par un comptable public ; factures d’un organisme public : ${who}`,
+    place: 'l’organisme porte le nom du lieu que sert le comptable',
     otherCompany: (company: string) => `factures de la société ${company}, pas du compte crédité`,
     unexplained: (count: number) =>
       `${count} ${plural(count, 'autre')} ${plural(count, 'numéro')} du libellé ` +

@@ -15,12 +15,15 @@ import {
   payerAmountPass,
 } from './amount-passes.js';
 import type { PayerDirectory, PayerGuess } from './payer-directory.js';
+import { accountantPlaceWords, isPublicAccountant, isTaxRefund } from './public-payers.js';
 import type { ReferenceHit, ReferenceIndex } from './reference-index.js';
 import { candidateFeatures, scoreFeatures, type Weights } from './scoring.js';
 
 /** What the passes share for one run: the indexes over the open items. */
 export interface MatchingContext {
   references: ReferenceIndex;
+  /** The numbers of invoices no longer open (see loadSettledInvoices). */
+  settledReferences: ReferenceIndex;
   payers: PayerDirectory;
   itemsByCustomer: Map<number, OpenItem[]>;
   /** Open items of each company by remaining amount, for receipts nobody can be named for. */
@@ -47,9 +50,18 @@ export interface MatchingContext {
  */
 export function findCandidates(receipt: Receipt, context: MatchingContext): Candidate[] {
   const payers = context.payers.identify(receipt.payerName, receipt.payerIban, receipt.text);
-  const hits = context.references
-    .find(receipt.text)
-    .filter((hit) => !context.taken.has(hit.item.id));
+  const allHits = context.references.find(receipt.text);
+  const hits = allHits.filter((hit) => !context.taken.has(hit.item.id));
+  // Invoices the text names as written that are settled already, in the ledger or by this
+  // run: a double payment, or a number given by mistake; not a typo of a neighbour's.
+  const settledNamed = [
+    ...new Set(
+      [
+        ...allHits.filter((hit) => context.taken.has(hit.item.id)),
+        ...context.settledReferences.find(receipt.text),
+      ].map((hit) => hit.item.number),
+    ),
+  ];
   const found = new Map<string, Candidate>();
   const text = normalizeText(receipt.text);
   const depositWording = depositWords.test(text);
@@ -62,12 +74,29 @@ export function findCandidates(receipt: Receipt, context: MatchingContext): Cand
         /\bCHARGES (SHA|OUR|BEN)\b/.test(text) ||
         undefined
       : !/^(FR|MC|GP|MQ|GF|RE|YT)/.test(receipt.payerIban);
+  // A public accountant paying for a body (not refunding the company its own taxes), and the
+  // place its name gives.
+  const fromAccountant = isPublicAccountant(receipt.payerName) && !isTaxRefund(receipt.text);
+  const places = fromAccountant ? accountantPlaceWords(receipt.payerName ?? '') : [];
+  // For a body the accountant is not known to pay for: is it a public body, and one named
+  // after the accountant's place? (A body it paid for before is known better than that.)
+  const accountantEvidence = (unknownPayer: boolean, customerId: number) =>
+    fromAccountant && unknownPayer && context.payers.isPublicBody(customerId)
+      ? {
+          publicBodyOfAccountant: true,
+          accountantPlace: context.payers.nameHasAnyOf(customerId, places),
+        }
+      : {};
   const numbersByCompany = new Map<number, string[]>();
   let invoiceWords: string[] | undefined;
   // Every number the text gives as an invoice's: in the company's pattern or after a word
   // for invoice.
   const numbersNamed = (companyId: number) => [
-    ...new Set([...numbersIn(companyId), ...(invoiceWords ??= invoiceNumbersNamed(receipt.text))]),
+    ...new Set([
+      ...numbersIn(companyId),
+      ...(invoiceWords ??= invoiceNumbersNamed(receipt.text)),
+      ...settledNamed,
+    ]),
   ];
   const numbersIn = (companyId: number) => {
     let numbers = numbersByCompany.get(companyId);
@@ -126,8 +155,10 @@ export function findCandidates(receipt: Receipt, context: MatchingContext): Cand
               context.payers.customer(guess.customerId)?.companyId === first.companyId,
           ),
         unresolvedNumbers: evidence.referenceShare === 0 ? numbersNamed(items[0]!.companyId) : [],
+        settledNumbers: evidence.referenceShare === 0 ? settledNamed : [],
         payerAbroad,
         shortfallLeftOpen,
+        ...accountantEvidence(evidence.payer === undefined, first.customerId),
       },
       features: [],
       score: 0,
@@ -145,7 +176,7 @@ export function findCandidates(receipt: Receipt, context: MatchingContext): Cand
   // Pass 1b: no number of this customer's found as written (perhaps another customer's
   // number, the typo landing on it); one a mistake away from an item of a customer the payer
   // points to.
-  for (const payer of payers.slice(0, 3)) {
+  for (const payer of settledNamed.length > 0 ? [] : payers.slice(0, 3)) {
     if (payer.certainty < 0.5) continue;
     if (hits.some((hit) => hit.item.customerId === payer.customerId)) continue;
     const open = (context.itemsByCustomer.get(payer.customerId) ?? []).filter(
@@ -161,7 +192,7 @@ export function findCandidates(receipt: Receipt, context: MatchingContext): Cand
   const unresolved = numbersIn(receipt.companyId).filter(
     (number) => !hits.some((hit) => hit.matched === compactText(number)),
   );
-  if (unresolved.length > 0 && found.size === 0) {
+  if (unresolved.length > 0 && found.size === 0 && settledNamed.length === 0) {
     const near = findNearNumbers(unresolved, context.companyItems(receipt.companyId), (item) => {
       if (context.taken.has(item.id)) return false;
       const settings = context.settings.forCustomer(item.companyId, item.customerId);
@@ -191,7 +222,7 @@ export function findCandidates(receipt: Receipt, context: MatchingContext): Cand
   if (bodies.length > 0) accountantPass(receipt, bodies, context, keep);
 
   // Pass 4: nobody named; an open item of the credited company for exactly the amount.
-  if (found.size === 0) amountOnlyPass(receipt, context, keep);
+  if (found.size === 0) amountOnlyPass(receipt, context, keep, fromAccountant);
 
   return [...found.values()].sort((a, b) => b.score - a.score);
 }

@@ -54,8 +54,7 @@ export class NumberingPatterns {
     if (pattern === undefined) return this.digitNumbersIn(normalized, companyId);
     const numbers = this.digitNumbersIn(normalized, companyId);
     for (const match of normalized.matchAll(pattern)) {
-      const before = normalized.slice(0, match.index).trimEnd().split(' ').at(-1) ?? '';
-      if (!otherNumberWords.has(before)) numbers.push(match[0]);
+      if (!isOtherNumber(normalized, match.index)) numbers.push(match[0]);
     }
     return numbers;
   }
@@ -93,8 +92,7 @@ export class NumberingPatterns {
       const span = Math.max(500, range.high - range.low);
       const value = Number(match[0]);
       if (value < range.low - span || value > range.high + span) continue;
-      const before = normalized.slice(0, match.index).trimEnd().split(' ').at(-1) ?? '';
-      if (!otherNumberWords.has(before)) numbers.push(match[0]);
+      if (!isOtherNumber(normalized, match.index)) numbers.push(match[0]);
     }
     return numbers;
   }
@@ -137,6 +135,23 @@ const otherNumberWords = new Set([
   'COMMANDE',
   'CDE',
 ]);
+
+/**
+ * Whether the number at `index` is one a word says is something else: right after it
+ * ("MANDAT 4471"), after a word for number ("MANDAT N 4471"), or further in a list of numbers
+ * it introduces ("MANDAT 2026 00045123", "MANDATS 4471 4472").
+ */
+function isOtherNumber(normalized: string, index: number): boolean {
+  const words = normalized.slice(0, index).trimEnd().split(' ');
+  for (let position = words.length - 1; position >= Math.max(0, words.length - 6); position -= 1) {
+    const word = words[position] as string;
+    if (otherNumberWords.has(word) || otherNumberWords.has(word.replace(/S$/, ''))) return true;
+    if (!/^\d+$/.test(word) && !numberWords.has(word)) return false;
+  }
+  return false;
+}
+
+const numberWords = new Set(['N', 'NO', 'NR', 'NUM', 'NUMERO', 'NUMEROS']);
 
 // A pattern of the number: its letters as they are, each run of digits by its length, any
 // separator optional when letters mark the number. A number of digits alone keeps its

@@ -81,6 +81,24 @@ export function loadOpenBook(store: Store): OpenBook {
   return { items, customers, itemsByCustomer };
 }
 
+/**
+ * The invoices the group knows and that are no longer open: settled in a later ledger, or by
+ * Lettra's allocations. A transfer naming one pays it twice or names it by mistake; it is no
+ * typo of some other open invoice.
+ */
+export function loadSettledInvoices(store: Store, open: readonly OpenItem[]): OpenItem[] {
+  const openIds = new Set(open.map((item) => item.id));
+  const rows = store.sql
+    .prepare(
+      `SELECT i.id, i.company_id AS companyId, c.code AS companyCode, i.customer_id AS customerId,
+         i.number, i.kind, i.issue_date AS issueDate, i.due_date AS dueDate, 0 AS remainingCents
+       FROM invoice i JOIN company c ON c.id = i.company_id
+       WHERE i.kind = 'invoice'`,
+    )
+    .all() as OpenItem[];
+  return rows.filter((item) => !openIds.has(item.id));
+}
+
 function signOf(kind: OpenItem['kind']): number {
   return kind === 'invoice' ? 1 : -1;
 }

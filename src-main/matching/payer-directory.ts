@@ -1,7 +1,7 @@
 import { nameTokens } from './name-tokens.js';
 import { normalizeText } from './normalize-text.js';
 import type { CustomerRecord } from './open-items.js';
-import { isPublicAccountant } from './public-payers.js';
+import { isPublicAccountant, isPublicBodyName } from './public-payers.js';
 
 /** A customer the engine believes paid, with how sure it is and why. */
 export interface PayerGuess {
@@ -25,6 +25,8 @@ interface IndexedCustomer {
   record: CustomerRecord;
   tokens: string[];
   weight: number;
+  /** Read from the name when first asked. */
+  publicBody?: boolean;
 }
 
 /**
@@ -88,6 +90,20 @@ export class PayerDirectory {
 
   customer(id: number): CustomerRecord | undefined {
     return this.customers.get(id)?.record;
+  }
+
+  /** Whether the customer's name is a public body's (a commune, a school, a hospital...). */
+  isPublicBody(id: number): boolean {
+    const customer = this.customers.get(id);
+    if (customer === undefined) return false;
+    customer.publicBody ??= isPublicBodyName(customer.record.name);
+    return customer.publicBody;
+  }
+
+  /** Whether one of `tokens` (see nameTokens) is a word of the customer's name. */
+  nameHasAnyOf(id: number, tokens: readonly string[]): boolean {
+    const customer = this.customers.get(id);
+    return customer !== undefined && tokens.some((token) => customer.tokens.includes(token));
   }
 
   /** Every customer the payer fields or the text point to, surest first. */

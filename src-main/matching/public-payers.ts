@@ -1,3 +1,4 @@
+import { nameTokens } from './name-tokens.js';
 import { normalizeText } from './normalize-text.js';
 
 // Names under which the French public accountants (DGFiP network) send transfers.
@@ -13,7 +14,8 @@ const accountantPatterns = [
   /\bRECETTE DES FINANCES\b/,
   /\bCOMPTABLE PUBLIC\b/,
   /\bAGENT COMPTABLE\b/,
-  /\bSERVICE DE GESTION COMPTABLE\b/,
+  // "SERVICE DE GESTION COMPTABLE", written without its "DE" or cut ("SERVICE GESTION COMPTA").
+  /\bSERVICES? (DE )?GESTION COMPTA/,
   /\bFINANCES PUBLIQUES\b/,
   /\bDIR(ECTION)? (REG(IONALE)?|DEP(ARTEMENTALE)?)\b.*\bFINANCES\b/,
 ];
@@ -23,6 +25,36 @@ export function isPublicAccountant(payerName: string | undefined): boolean {
   if (payerName === undefined || payerName === '') return false;
   const normalized = normalizeText(payerName);
   return accountantPatterns.some((pattern) => pattern.test(normalized));
+}
+
+// The tax offices of the same network refund the company its own taxes (a VAT credit, a
+// relief): money paid to the company, for no body.
+const taxRefundWords =
+  /\b(SIE|SIP|TVA|IMPOTS?|CFE|CVAE|DEGREVEMENT|RESTITUTION|CREDIT D IMPOT|CICE|CIR)\b/;
+
+/** True when a public accountant's transfer is a refund of the company's own taxes. */
+export function isTaxRefund(text: string): boolean {
+  return taxRefundWords.test(normalizeText(text));
+}
+
+// Words of accountants' names that say what they are, not where they are.
+const accountantWords = new Set([
+  ...['SGC', 'DGFIP', 'DRFIP', 'DDFIP', 'TRESORERIE', 'TRESOR', 'PUBLIC', 'PUBLIQUES'],
+  ...['PAIERIE', 'PAIEUR', 'DEPARTEMENT', 'DEPARTEMENTALE', 'REGIONALE', 'REGION'],
+  ...['HOSPITALIER', 'HOSPITALIERE', 'MUNICIPALE', 'SERVICE', 'SERVICES', 'GESTION'],
+  ...['COMPTABLE', 'COMPTA', 'FINANCES', 'RECETTE', 'AGENT', 'DIRECTION', 'GENERALE'],
+  ...['METROPOLE', 'VIR', 'SEPA', 'SAINT', 'SAINTE', 'SAINTS', 'AMENDES', 'PAYS'],
+]);
+
+/**
+ * The place a public accountant's name gives ("SGC DE CHOLET": CHOLET; "PAIERIE
+ * DEPARTEMENTALE DE LA SARTHE": SARTHE), as name tokens: the bodies it pays for are mostly
+ * there, and many carry it in their names ("COMMUNE DE CHOLET").
+ */
+export function accountantPlaceWords(payerName: string): string[] {
+  return nameTokens(payerName).filter(
+    (token) => token.length >= 3 && !/\d/.test(token) && !accountantWords.has(token),
+  );
 }
 
 const bodyPatterns = [

@@ -11,7 +11,7 @@ import {
   loadMatchingSettingsResolver,
   uniformMatchingSettings,
 } from './matching-settings-store.js';
-import { loadOpenBook, type OpenItem } from './open-items.js';
+import { loadOpenBook, loadSettledInvoices, type OpenItem } from './open-items.js';
 import { NumberingPatterns } from './numbering-patterns.js';
 import { PayerDirectory, type PayerLink } from './payer-directory.js';
 import { isPublicAccountant } from './public-payers.js';
@@ -70,6 +70,7 @@ export function runMatching(store: Store, options: MatchingOptions = {}): Matchi
   }
   const context: MatchingContext = {
     references: new ReferenceIndex(book.items),
+    settledReferences: new ReferenceIndex(loadSettledInvoices(store, book.items)),
     payers: new PayerDirectory(book.customers.values(), links),
     itemsByCustomer: book.itemsByCustomer,
     itemsByAmount: indexByAmount(book.items),

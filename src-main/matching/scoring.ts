@@ -42,6 +42,8 @@ export const featureNames = [
   'payerIsAnother',
   'gapMadeOfItems',
   'periodAmongTwins',
+  'accountantPublicBody',
+  'accountantPlace',
 ] as const;
 
 export type FeatureName = (typeof featureNames)[number];
@@ -90,6 +92,9 @@ export const defaultWeights: Record<FeatureName, number> = {
   payerIsAnother: -2.5,
   gapMadeOfItems: -1.5,
   periodAmongTwins: -1.5,
+  // Public accountants pay for public bodies, mostly those of the place they are named after.
+  accountantPublicBody: 1.5,
+  accountantPlace: 1.0,
 };
 
 export type Weights = Record<FeatureName, number>;
@@ -131,7 +136,10 @@ export function candidateFeatures(candidate: Candidate, bookingDate: string): nu
     payerFromAccountant: evidence.payer?.source === 'accountant' ? 1 : 0,
     payerFromText: evidence.payer?.source === 'text' ? 1 : 0,
     oldestAlternative: evidence.oldestAlternative === true ? 1 : 0,
-    amountTwins: withoutReference ? Math.min(3, evidence.amountTwins ?? 0) : 0,
+    // Other customers owing the amount matter as much as the payer is unsure.
+    amountTwins: withoutReference
+      ? Math.min(3, evidence.amountTwins ?? 0) * (1 - (evidence.payer?.certainty ?? 0))
+      : 0,
     // Without the payer's IBAN the statement cannot say where the money came from.
     closestDueAlternative: evidence.closestDueAlternative === true ? 1 : 0,
     consecutiveItems: withoutReference && evidence.consecutive === true ? 1 : 0,
@@ -163,6 +171,8 @@ export function candidateFeatures(candidate: Candidate, bookingDate: string): nu
     creditNoteUnnamed:
       withoutReference && candidate.lines.some((line) => line.kind === 'creditNote') ? 1 : 0,
     domesticShortfall: evidence.shortfallLeftOpen === true ? 1 : 0,
+    accountantPublicBody: withoutReference && evidence.publicBodyOfAccountant === true ? 1 : 0,
+    accountantPlace: withoutReference && evidence.accountantPlace === true ? 1 : 0,
   };
   return featureNames.map((name) => values[name]);
 }

@@ -12,13 +12,15 @@ export type EvidenceClass = (typeof evidenceClasses)[number];
 /**
  * `named`: the text names the invoices; `payer`: no number, a payer known by IBAN, name,
  * SIREN or its name in the text, one way to make up the amount; `accountant`: a public
- * accountant's body; `choice`: no number and other sets of items making the amount too.
+ * accountant's body, one it paid for before or any public body owing the amount; `choice`: no
+ * number and other sets of items making the amount too.
  */
 export function evidenceClass(features: number[]): EvidenceClass {
   const value = (name: FeatureName) => features[featureNames.indexOf(name)] ?? 0;
   if (value('referenceShare') > 0) return 'named';
   if (value('sameAmountAlternatives') > 0) return 'choice';
-  return value('payerFromAccountant') > 0 ? 'accountant' : 'payer';
+  const accountant = value('payerFromAccountant') > 0 || value('accountantPublicBody') > 0;
+  return accountant ? 'accountant' : 'payer';
 }
 
 /** What the model would have said on one decided receipt, and whether it was right. */

@@ -492,6 +492,102 @@ describe('matching', () => {
     expect(receipt?.explanation).toMatch(/name in the text/);
   });
 
+  it('takes a public accountant paying for a body it never paid for to the public body owing the amount', async () => {
+    const cholet = { customer: '411CHOL', customerName: 'COMMUNE DE CHOLET' };
+    const lycee = { customer: '411LYC', customerName: 'LYCEE JULES VERNE' };
+    const { receive } = await group([
+      { ...cholet, number: 'FA-101', amount: '4885.37' },
+      { ...lycee, number: 'FA-102', amount: '1952.45' },
+      { ...acme, number: 'FA-103', amount: '1952.45' },
+      { ...durand, number: 'FA-104', amount: '4885.37' },
+    ]);
+    const [namedAfterPlace, elsewhere] = receive([
+      {
+        amount: '4885.37',
+        payerName: 'SERVICE GESTION COMPTABLE CHOLET',
+        text: 'VIR DGFIP MANDAT N 3944 DU 15/10/2026 BORDEREAU 105',
+      },
+      {
+        amount: '1952.45',
+        payerName: 'SGC DE NANTES METROPOLE',
+        text: 'VIR DGFIP MANDAT N 3899 DU 21/10/2026 BORDEREAU 105',
+      },
+    ]);
+    // Accountants pay for public bodies, not for Durand or Acme, who owe the same amounts.
+    expect(namedAfterPlace?.status).toBe('auto');
+    expect(namedAfterPlace?.allocations.map((line) => line.invoice)).toEqual(['FA-101']);
+    expect(namedAfterPlace?.explanation).toMatch(/public body's: COMMUNE DE CHOLET/);
+    expect(namedAfterPlace?.explanation).toMatch(/name of the place the accountant serves/);
+    // Without the place, the only public body owing the amount is a proposal, the best one.
+    expect(elsewhere?.status).toBe('proposed');
+    expect(elsewhere?.proposals.map((proposal) => proposal.allocations[0]?.invoice)).toEqual([
+      'FA-102',
+    ]);
+  });
+
+  it('offers the oldest of identical invoices of one body, not each of them, when nobody is named', async () => {
+    const ehpad = { customer: '411EHPA', customerName: 'EHPAD PUBLIC DE ANGERS' };
+    const { receive } = await group([
+      { ...ehpad, number: 'FV-500', amount: '99.00', dueDate: '2026-11-30' },
+      { ...ehpad, number: 'FV-438', amount: '99.00', dueDate: '2026-09-30' },
+      { ...ehpad, number: 'FV-472', amount: '99.00', dueDate: '2026-10-31' },
+    ]);
+    const [receipt] = receive([
+      { amount: '99.00', payerName: 'DRFIP PAYS DE LA LOIRE', text: 'MANDAT 7058 BORD 941' },
+    ]);
+    expect(receipt?.proposals.map((proposal) => proposal.allocations[0]?.invoice)).toEqual([
+      'FV-438',
+    ]);
+    expect(receipt?.explanation).toMatch(/2 later items of the same amount left open/);
+  });
+
+  it('does not take a tax refund from the public finances for a body paying its invoice', async () => {
+    const cholet = { customer: '411CHOL', customerName: 'COMMUNE DE CHOLET' };
+    const { receive } = await group([{ ...cholet, number: 'FA-101', amount: '4885.37' }]);
+    const [refund] = receive([
+      {
+        amount: '4885.37',
+        payerName: 'DGFIP SIE CHOLET',
+        text: 'REMBOURSEMENT CREDIT TVA 2026 T3',
+      },
+    ]);
+    expect(refund?.status).not.toBe('auto');
+    expect(refund?.explanation).not.toMatch(/public body/);
+  });
+
+  it('does not read a second payment of a settled invoice as a typo of its neighbour', async () => {
+    const { receive } = await group([
+      { ...durand, number: 'FAC000224', amount: '1200.00', dueDate: '2026-10-31' },
+      { ...durand, number: 'FAC000225', amount: '1200.00', dueDate: '2026-11-30' },
+    ]);
+    const [first, second] = receive([
+      { amount: '1200.00', payerName: 'DURAND ET FILS', text: 'FACT FAC000224' },
+      { amount: '1200.00', payerName: 'DURAND ET FILS', text: 'FACT FAC000224' },
+    ]);
+    expect(first?.status).toBe('auto');
+    expect(first?.allocations.map((line) => line.invoice)).toEqual(['FAC000224']);
+    expect(second?.status).not.toBe('auto');
+    expect(second?.explanation).toMatch(/FAC000224, settled already: paid twice\?/);
+    expect(second?.explanation).not.toMatch(/one character away/);
+  });
+
+  it('lets other customers owing the amount weigh only as much as the payer is unsure', async () => {
+    const { receive } = await group([
+      { ...durand, number: 'V26-1001', amount: '360.00' },
+      { ...acme, number: 'V26-1002', amount: '360.00' },
+      { ...acme, number: 'V26-1003', amount: '360.00' },
+      {
+        customer: '411PETI',
+        customerName: 'PETIT IMMOBILIER',
+        number: 'V26-1004',
+        amount: '360.00',
+      },
+    ]);
+    const [receipt] = receive([{ amount: '360.00', payerName: 'DURAND ET FILS', text: '' }]);
+    expect(receipt?.status).toBe('auto');
+    expect(receipt?.allocations.map((line) => line.invoice)).toEqual(['V26-1001']);
+  });
+
   it('recognises a public body by the SIRET its accountant writes in the text', async () => {
     const college = { customer: '411CLG', customerName: 'COLLEGE CHARLES PEGUY CREST' };
     const { receive, store } = await group([

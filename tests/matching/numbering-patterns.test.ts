@@ -48,6 +48,13 @@ describe('numbering patterns', () => {
     expect(digits.numbersIn('MANDAT 001470', 4)).toEqual([]);
   });
 
+  it('leaves a mandate number alone after a word for number or in a list of mandates', () => {
+    const digits = new NumberingPatterns(items(4, ['001385', '001463', '001490']));
+    expect(digits.numbersIn('VIR DGFIP MANDAT N 1186 DU 16/10/2026 BORDEREAU 784', 4)).toEqual([]);
+    expect(digits.numbersIn('MANDATS 001470 001471', 4)).toEqual([]);
+    expect(digits.numbersIn('MANDAT NO 1450 FACTURE 1463', 4)).toEqual(['1463']);
+  });
+
   it('takes any number after a word for invoice as an invoice number, but not a year', () => {
     expect(invoiceNumbersNamed('FACTURE N 777')).toEqual(['777']);
     expect(invoiceNumbersNamed('N FACTURE 000777 DU 10/09')).toEqual(['000777']);
