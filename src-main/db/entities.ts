@@ -182,6 +182,28 @@ export const AllocationEntity = new EntitySchema<AllocationRow>({
   },
 });
 
+export interface SettledInvoiceRow {
+  id: number;
+  companyId: number;
+  customerCode: string;
+  number: string;
+  amountCents: number;
+  issueDate: string;
+}
+
+export const SettledInvoiceEntity = new EntitySchema<SettledInvoiceRow>({
+  name: 'SettledInvoice',
+  tableName: 'settled_invoice',
+  columns: {
+    id: { type: 'integer', primary: true, generated: 'increment' },
+    companyId: { type: 'integer', name: 'company_id' },
+    customerCode: { type: 'text', name: 'customer_code' },
+    number: { type: 'text' },
+    amountCents: { type: 'integer', name: 'amount_cents' },
+    issueDate: { type: 'text', name: 'issue_date' },
+  },
+});
+
 /** Every entity, for the data source. */
 export const entities = [
   CompanyEntity,
@@ -191,4 +213,5 @@ export const entities = [
   InvoiceEntity,
   BankTransactionEntity,
   AllocationEntity,
+  SettledInvoiceEntity,
 ];

@@ -1,6 +1,6 @@
 import type { Cents } from '../money/cents.js';
 import { openShareOfPartialLines } from './fec-lettering.js';
-import type { LedgerOpenItem } from './ledger-types.js';
+import type { LedgerOpenItem, LedgerSettledInvoice } from './ledger-types.js';
 
 /** A customer-account line not fully settled: unlettered, or partially lettered. */
 export interface OpenLine {
@@ -20,6 +20,15 @@ export interface OpenLine {
   /** The partial lettering code, or '' for a line that carries none. */
   lettering: string;
 }
+
+/** A customer-account line carrying a full lettering code: the lines of its code balance. */
+export type SettledLine = Pick<
+  OpenLine,
+  'line' | 'customerCode' | 'number' | 'issueDate' | 'fromTreasuryJournal' | 'journalCode' | 'cents'
+> & {
+  /** Booked in a sales journal, which invoices even when it also books the till's cash. */
+  fromSalesJournal: boolean;
+};
 
 interface Piece {
   first: OpenLine;
@@ -48,7 +57,7 @@ export function collectOpenItems(
     // A partially lettered line with no share left is covered by its lettrage.
     if (openCents === 0 && line.lettering !== '') continue;
 
-    const key = `${line.customerCode}\u0000${line.number}`;
+    const key = pieceKey(line);
     const piece = pieces.get(key);
     if (piece === undefined) {
       pieces.set(key, {
@@ -93,4 +102,45 @@ function toItem(piece: Piece, customerNames: ReadonlyMap<string, string>): Ledge
   };
   if (piece.dueDate !== undefined) item.dueDate = piece.dueDate;
   return item;
+}
+
+/**
+ * The invoices the ledger shows as paid: pieces (customer and PieceRef, as for open items)
+ * whose every line is fully lettered and whose invoicing lines owe the company money.
+ * Invoicing lines are those outside bank and cash journals (a sales journal always
+ * invoices): some packages give a payment its invoice's PieceRef, and it must not cancel the
+ * invoice's amount; a piece booked in treasury journals only is a payment or a refund.
+ */
+export function collectSettledInvoices(
+  settledLines: readonly SettledLine[],
+  openLines: readonly OpenLine[],
+): LedgerSettledInvoice[] {
+  const notSettled = new Set(openLines.map(pieceKey));
+  const pieces = new Map<string, { first: SettledLine; amountCents: Cents }>();
+
+  for (const line of settledLines) {
+    if (line.fromTreasuryJournal && !line.fromSalesJournal) continue;
+    const key = pieceKey(line);
+    if (notSettled.has(key)) continue;
+    const piece = pieces.get(key);
+    if (piece === undefined) pieces.set(key, { first: line, amountCents: line.cents });
+    else piece.amountCents += line.cents;
+  }
+
+  const invoices: LedgerSettledInvoice[] = [];
+  for (const { first, amountCents } of pieces.values()) {
+    // A piece with no reference names nothing a transfer could name.
+    if (amountCents <= 0 || first.number === '') continue;
+    invoices.push({
+      customerCode: first.customerCode,
+      number: first.number,
+      amountCents,
+      issueDate: first.issueDate,
+    });
+  }
+  return invoices;
+}
+
+function pieceKey(line: Pick<OpenLine, 'customerCode' | 'number'>): string {
+  return `${line.customerCode}\u0000${line.number}`;
 }

@@ -4,7 +4,12 @@ import { decodeLatin9Text } from './latin9-decoding.js';
 import { fecSeparators, resolveFecColumns, type FecColumns } from './fec-columns.js';
 import { letteringState } from './fec-lettering.js';
 import { FecLedgerFacts } from './fec-ledger-facts.js';
-import { collectOpenItems, type OpenLine } from './fec-open-items.js';
+import {
+  collectOpenItems,
+  collectSettledInvoices,
+  type OpenLine,
+  type SettledLine,
+} from './fec-open-items.js';
 import { FecValueReader } from './fec-values.js';
 import type { LedgerCustomer, ParsedLedger } from './ledger-types.js';
 import { isBlankLine, LineReader } from './text-lines.js';
@@ -19,7 +24,8 @@ export interface FecOptions {
  * items of its customer accounts. Every line is checked (field count, dates, amounts) so that
  * a shifted or corrupt export is refused with its file, line and field rather than half
  * read. A customer-account line is open while it carries no lettering code, or a partial one
- * (see `letteringState`); open lines are grouped per customer and PieceRef.
+ * (see `letteringState`); open lines are grouped per customer and PieceRef. Pieces whose
+ * lines are all fully lettered give the settled invoices (see `collectSettledInvoices`).
  */
 export function parseFec(
   bytes: Uint8Array,
@@ -31,6 +37,7 @@ export function parseFec(
   const { separator, columns } = readHeader(reader, fileName);
   const customers = new Map<string, LedgerCustomer>();
   const openLines: OpenLine[] = [];
+  const settledLines: SettledLine[] = [];
   const isSalesJournal = journalTest(
     (code, label) => code.startsWith('VT') || code.startsWith('VE') || label.includes('vente'),
   );
@@ -82,7 +89,19 @@ export function parseFec(
     const fromSalesJournal = isSalesJournal(journalCode, field(fields, columns.journalLabel));
     facts.add({ entryDate, customerCode, pieceRef: number, cents, lettering, fromSalesJournal });
     const state = letteringState(lettering);
-    if (state === 'settled') continue;
+    if (state === 'settled') {
+      settledLines.push({
+        line,
+        customerCode,
+        number,
+        issueDate,
+        fromTreasuryJournal,
+        fromSalesJournal,
+        journalCode,
+        cents,
+      });
+      continue;
+    }
 
     const dueDateText = columns.dueDate === undefined ? '' : field(fields, columns.dueDate);
     openLines.push({
@@ -100,12 +119,16 @@ export function parseFec(
     });
   }
   for (const open of openLines) open.fromTreasuryJournal ||= treasuryJournals.has(open.journalCode);
+  for (const settled of settledLines) {
+    settled.fromTreasuryJournal ||= treasuryJournals.has(settled.journalCode);
+  }
 
   const names = new Map([...customers.values()].map((customer) => [customer.code, customer.name]));
   const ledger: ParsedLedger = {
     format: 'fec',
     customers: [...customers.values()],
     items: collectOpenItems(openLines, names),
+    settledInvoices: collectSettledInvoices(settledLines, openLines),
     lineCount,
   };
   facts.applyTo(ledger);

@@ -26,6 +26,8 @@ export interface LedgerImportResult {
   customers: number;
   openItems: number;
   closedItems: number;
+  /** Invoices the ledger shows as paid: a transfer naming one of them pays it twice. */
+  settledInvoices: number;
   /** Receipts set aside: the accounting settled their documents before Lettra exported them. */
   setAside: number;
   /** Lettrage codes Lettra had not exported yet, renumbered above the package's. */
@@ -103,6 +105,12 @@ export function importLedgers(
        amount_cents = excluded.amount_cents, ledger_open_cents = excluded.ledger_open_cents,
        source_file = excluded.source_file, source_line = excluded.source_line`,
   );
+  const upsertSettledInvoice = sql.prepare(
+    `INSERT INTO settled_invoice (company_id, customer_code, number, amount_cents, issue_date)
+     VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (company_id, number) DO UPDATE SET customer_code = excluded.customer_code,
+       amount_cents = excluded.amount_cents, issue_date = excluded.issue_date`,
+  );
   const openIds = sql
     .prepare('SELECT id FROM invoice WHERE company_id = ? AND ledger_open_cents <> 0')
     .pluck();
@@ -115,6 +123,7 @@ export function importLedgers(
     resolved.map(({ name, sha256, ledger, byCompany }, position) => {
       let closedItems = 0;
       let openItems = 0;
+      let settledInvoices = 0;
       let customers = 0;
       let setAside = 0;
       let renumbered = 0;
@@ -168,6 +177,17 @@ export function importLedgers(
             item.line,
           );
         }
+        // A FEC is one company's ledger, and the CSV lists no settled invoice.
+        for (const invoice of ledger.settledInvoices) {
+          upsertSettledInvoice.run(
+            companyId,
+            invoice.customerCode,
+            invoice.number,
+            invoice.amountCents,
+            invoice.issueDate,
+          );
+        }
+        settledInvoices += ledger.settledInvoices.length;
         const openAfter = new Set(openIds.all(companyId) as number[]);
         openItems += openAfter.size;
         closedItems += openBefore.filter((id) => !openAfter.has(id)).length;
@@ -202,6 +222,7 @@ export function importLedgers(
         customers,
         openItems,
         closedItems,
+        settledInvoices,
         setAside,
         renumbered,
         warnings,

@@ -30,6 +30,20 @@ export interface LedgerOpenItem {
   label?: string;
 }
 
+/**
+ * An invoice the ledger shows as fully paid: every line of its piece carries a full
+ * lettrage. Kept so that a transfer naming it is known as paying it twice.
+ */
+export interface LedgerSettledInvoice {
+  customerCode: string;
+  /** The invoice number (FEC PieceRef). */
+  number: string;
+  /** Positive: what the invoice asked of the customer. */
+  amountCents: Cents;
+  /** YYYY-MM-DD */
+  issueDate: string;
+}
+
 /** A customer as the ledger names it. */
 export interface LedgerCustomer {
   /** Company code, when the file names it (the CSV export does, FEC does not). */
@@ -53,6 +67,8 @@ export interface ParsedLedger {
   siren?: string;
   customers: LedgerCustomer[];
   items: LedgerOpenItem[];
+  /** The invoices it shows as paid; always empty for the open-items CSV, which has none. */
+  settledInvoices: LedgerSettledInvoice[];
   /** Number of data lines read, customer account or not. */
   lineCount: number;
   /** FEC only: invoiced revenue per month (YYYY-MM), from the sales journals' customer lines. */

@@ -68,7 +68,13 @@ export function parseOpenItemsCsv(bytes: Uint8Array, fileName: string): ParsedLe
     return item;
   });
 
-  return { format: 'csv', customers: [...customers.values()], items, lineCount: records.length };
+  return {
+    format: 'csv',
+    customers: [...customers.values()],
+    items,
+    settledInvoices: [],
+    lineCount: records.length,
+  };
 }
 
 function resolveColumns(header: CsvRecord, file: string): Map<ColumnName, number> {

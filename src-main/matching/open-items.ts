@@ -83,8 +83,9 @@ export function loadOpenBook(store: Store): OpenBook {
 
 /**
  * The invoices the group knows and that are no longer open: settled in a later ledger, or by
- * Lettra's allocations. A transfer naming one pays it twice or names it by mistake; it is no
- * typo of some other open invoice.
+ * Lettra's allocations, or fully lettered in an imported FEC (settled_invoice rows, given
+ * negative ids so that they never meet an invoice's). A transfer naming one pays it twice or
+ * names it by mistake; it is no typo of some other open invoice.
  */
 export function loadSettledInvoices(store: Store, open: readonly OpenItem[]): OpenItem[] {
   const openIds = new Set(open.map((item) => item.id));
@@ -96,7 +97,22 @@ export function loadSettledInvoices(store: Store, open: readonly OpenItem[]): Op
        WHERE i.kind = 'invoice'`,
     )
     .all() as OpenItem[];
-  return rows.filter((item) => !openIds.has(item.id));
+  const settled = rows.filter((item) => !openIds.has(item.id));
+
+  // A number open again (a lettrage undone) is no longer settled, and one the invoice rows
+  // above already give is listed once.
+  const numberKey = (item: OpenItem) => `${item.companyId}\u0000${item.number}`;
+  const known = new Set([...open, ...settled].map(numberKey));
+  const ledgerRows = store.sql
+    .prepare(
+      `SELECT -s.id AS id, s.company_id AS companyId, c.code AS companyCode,
+         coalesce(cu.id, 0) AS customerId, s.number, 'invoice' AS kind,
+         s.issue_date AS issueDate, NULL AS dueDate, 0 AS remainingCents
+       FROM settled_invoice s JOIN company c ON c.id = s.company_id
+       LEFT JOIN customer cu ON cu.company_id = s.company_id AND cu.code = s.customer_code`,
+    )
+    .all() as OpenItem[];
+  return [...settled, ...ledgerRows.filter((item) => !known.has(numberKey(item)))];
 }
 
 function signOf(kind: OpenItem['kind']): number {

@@ -1,32 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DataSource } from 'typeorm';
-import { afterEach, describe, expect, it } from 'vitest';
-import { InitialSchema1764806400000 } from '../../migrations/0001-initial-schema.js';
+import { describe, expect, it } from 'vitest';
 import { Accounting1764806500000 } from '../../migrations/0002-accounting.js';
 import { postValidatedAllocations } from '../../src-main/accounting/post-allocations.js';
-import { openStore, type Store } from '../../src-main/db/store.js';
+import type { Store } from '../../src-main/db/store.js';
+import { migrationDatabases } from '../support/migration-databases.js';
 
-const folders: string[] = [];
-const stores: Store[] = [];
-
-function tempPath(): string {
-  const folder = mkdtempSync(join(tmpdir(), 'lettra-migration-'));
-  folders.push(folder);
-  return join(folder, 'lettra.sqlite');
-}
-
-async function open(path: string): Promise<Store> {
-  const store = await openStore(path);
-  stores.push(store);
-  return store;
-}
-
-afterEach(async () => {
-  for (const store of stores.splice(0)) await store.close();
-  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
-});
+const databases = migrationDatabases();
 
 const accountingTables = [
   'export_batch',
@@ -52,7 +30,7 @@ function customerColumns(store: Store): string[] {
 
 describe('migration 0002: accounting', () => {
   it('creates the accounting tables and the customer account column on an empty database', async () => {
-    const store = await open(tempPath());
+    const store = await databases.open();
     expect(tables(store)).toEqual(expect.arrayContaining(accountingTables));
     expect(customerColumns(store)).toContain('account');
     const triggers = store.sql
@@ -63,38 +41,30 @@ describe('migration 0002: accounting', () => {
   });
 
   it('brings a database filled by the first migration up to date and posts its allocations', async () => {
-    const path = tempPath();
-    const first = new DataSource({
-      type: 'better-sqlite3',
-      database: path,
-      migrations: [InitialSchema1764806400000],
-      migrationsTableName: 'schema_migration',
-    });
-    await first.initialize();
-    await first.runMigrations();
-    for (const statement of [
-      `INSERT INTO company (id, code, name, siren, created_at) VALUES (1, 'C01', 'Alpha', '111111118', 'x')`,
-      `INSERT INTO bank_account (id, company_id, iban) VALUES (1, 1, 'FR7630006000011234567890189')`,
-      `INSERT INTO customer (id, company_id, code, name) VALUES (1, 1, '411ACME', 'ACME')`,
-      `INSERT INTO invoice (id, company_id, customer_id, number, kind, issue_date, amount_cents,
+    const path = await databases.older(1, async (run) => {
+      for (const statement of [
+        `INSERT INTO company (id, code, name, siren, created_at) VALUES (1, 'C01', 'Alpha', '111111118', 'x')`,
+        `INSERT INTO bank_account (id, company_id, iban) VALUES (1, 1, 'FR7630006000011234567890189')`,
+        `INSERT INTO customer (id, company_id, code, name) VALUES (1, 1, '411ACME', 'ACME')`,
+        `INSERT INTO invoice (id, company_id, customer_id, number, kind, issue_date, amount_cents,
          ledger_open_cents, source_file, source_line)
        VALUES (1, 1, 1, 'F1', 'invoice', '2026-10-01', 5000, 5000, 'open.csv', 2)`,
-      `INSERT INTO import_file (id, kind, format, file_name, sha256, company_id, imported_at,
+        `INSERT INTO import_file (id, kind, format, file_name, sha256, company_id, imported_at,
          record_count, new_record_count) VALUES (1, 'statement', 'camt.053', 's.xml', 'h', 1, 'x', 1, 1)`,
-      `INSERT INTO statement (id, import_file_id, company_id, bank_account_id, currency)
+        `INSERT INTO statement (id, import_file_id, company_id, bank_account_id, currency)
        VALUES (1, 1, 1, 1, 'EUR')`,
-      `INSERT INTO bank_transaction (id, company_id, bank_account_id, statement_id, source_file,
+        `INSERT INTO bank_transaction (id, company_id, bank_account_id, statement_id, source_file,
          source_index, source_line, booking_date, amount_cents, currency, remittance,
          references_json, details_json, reversal, fingerprint, match_status)
        VALUES (1, 1, 1, 1, 's.xml', 1, 9, '2026-11-16', 5000, 'EUR', 'F1', '[]', '{}', 0, 'fp', 'auto')`,
-      `INSERT INTO allocation (transaction_id, invoice_id, company_id, customer_id, amount_cents,
+        `INSERT INTO allocation (transaction_id, invoice_id, company_id, customer_id, amount_cents,
          kind, decided_by, created_at) VALUES (1, 1, 1, 1, 5000, 'invoice', 'engine', 'x')`,
-    ]) {
-      await first.query(statement);
-    }
-    await first.destroy();
+      ]) {
+        await run(statement);
+      }
+    });
 
-    const store = await open(path);
+    const store = await databases.open(path);
     expect(tables(store)).toEqual(expect.arrayContaining(accountingTables));
     expect(store.sql.prepare('SELECT code, name, account FROM customer').get()).toEqual({
       code: '411ACME',
@@ -114,7 +84,7 @@ describe('migration 0002: accounting', () => {
   });
 
   it('can be taken down again, leaving the first schema as it was', async () => {
-    const store = await open(tempPath());
+    const store = await databases.open();
     const runner = store.dataSource.createQueryRunner();
     await new Accounting1764806500000().down(runner);
     await runner.release();

@@ -1,39 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DataSource } from 'typeorm';
-import { afterEach, describe, expect, it } from 'vitest';
-import { InitialSchema1764806400000 } from '../../migrations/0001-initial-schema.js';
-import { openStore } from '../../src-main/db/store.js';
+import { describe, expect, it } from 'vitest';
+import { migrationDatabases } from '../support/migration-databases.js';
 
-const folders: string[] = [];
-afterEach(() => {
-  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
-});
-
-/** A database file at the first schema, filled by `fill`, as an older Lettra left it. */
-async function firstSchemaDatabase(
-  fill: (run: (sql: string) => Promise<unknown>) => Promise<void>,
-) {
-  const folder = mkdtempSync(join(tmpdir(), 'lettra-migration-'));
-  folders.push(folder);
-  const path = join(folder, 'old.sqlite');
-  const old = new DataSource({
-    type: 'better-sqlite3',
-    database: path,
-    migrations: [InitialSchema1764806400000],
-    migrationsTableName: 'schema_migration',
-  });
-  await old.initialize();
-  await old.runMigrations();
-  await fill((sql) => old.query(sql));
-  await old.destroy();
-  return path;
-}
+const databases = migrationDatabases();
 
 describe('learning migration', () => {
   it('creates the decision log, learned facts and scoring tables on an empty database', async () => {
-    const store = await openStore(await firstSchemaDatabase(async () => {}));
+    const store = await databases.open(await databases.older(1));
     const tables = store.sql
       .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`)
       .pluck()
@@ -48,11 +20,10 @@ describe('learning migration', () => {
       ]),
     );
     expect(tables).not.toContain('payer_link');
-    await store.close();
   });
 
   it('keeps the payer links an older version learned, as learned facts', async () => {
-    const path = await firstSchemaDatabase(async (run) => {
+    const path = await databases.older(1, async (run) => {
       await run(
         `INSERT INTO company (id, code, name, created_at) VALUES (1, 'C01', 'Alpha', '2026-01-01')`,
       );
@@ -60,7 +31,7 @@ describe('learning migration', () => {
       await run(`INSERT INTO payer_link (kind, key, customer_id, source, hits, created_at)
                  VALUES ('iban', 'FR7630006000011234567890189', 7, 'engine', 3, '2026-02-01')`);
     });
-    const store = await openStore(path);
+    const store = await databases.open(path);
     expect(
       store.sql.prepare('SELECT kind, key, customer_id, source, hits FROM learned_fact').all(),
     ).toEqual([
@@ -72,6 +43,5 @@ describe('learning migration', () => {
         hits: 3,
       },
     ]);
-    await store.close();
   });
 });
