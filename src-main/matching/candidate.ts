@@ -36,6 +36,11 @@ export interface Evidence {
   referencedNumbers: string[];
   /** The numbers were found one mistake away, not as written. */
   nearMiss?: boolean;
+  /**
+   * ...while the text names as written another open item of the customer, which the amount
+   * does not fit: a typo, or a part of the item named?
+   */
+  besideNamed?: boolean;
   /** Numbers the text gives for this customer that the candidate leaves out. */
   unexplainedReferences: number;
   gapKind: GapKind;

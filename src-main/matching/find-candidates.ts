@@ -174,16 +174,21 @@ export function findCandidates(receipt: Receipt, context: MatchingContext): Cand
   for (const group of groupByCustomer(hits)) referencePass(receipt, group, payers, context, keep);
 
   // Pass 1b: no number of this customer's found as written (perhaps another customer's
-  // number, the typo landing on it); one a mistake away from an item of a customer the payer
-  // points to.
+  // number, the typo landing on it), or none whose amount fits; one a mistake away from an
+  // item of a customer the payer points to: "2026-2961" written, 2026-2916 owing the amount.
   for (const payer of settledNamed.length > 0 ? [] : payers.slice(0, 3)) {
     if (payer.certainty < 0.5) continue;
-    if (hits.some((hit) => hit.item.customerId === payer.customerId)) continue;
+    const named = hits.filter((hit) => hit.item.customerId === payer.customerId);
+    if (named.length > 0 && fits([...found.values()], payer.customerId)) continue;
     const open = (context.itemsByCustomer.get(payer.customerId) ?? []).filter(
-      (item) => !context.taken.has(item.id),
+      (item) => !context.taken.has(item.id) && !named.some((hit) => hit.item === item),
     );
-    const near = findNearReferences(receipt.text, open);
-    if (near.length > 0) referencePass(receipt, near, payers, context, keep, true);
+    let near = findNearReferences(receipt.text, open);
+    // Beside a number found as written, only an item owing the amount exactly is a rival.
+    const besideNamed = named.length > 0;
+    if (besideNamed) near = near.filter((hit) => hit.item.remainingCents === receipt.amountCents);
+    if (near.length > 0)
+      referencePass(receipt, near, payers, context, keep, { nearMiss: true, besideNamed });
   }
 
   // Pass 1c: a number in the company's numbering pattern that is no open item, one mistake
@@ -204,7 +209,7 @@ export function findCandidates(receipt: Receipt, context: MatchingContext): Cand
       return gap !== 'partial' && gap !== 'overpaid';
     });
     for (const group of groupByCustomer(near)) {
-      referencePass(receipt, group, payers, context, keep, true);
+      referencePass(receipt, group, payers, context, keep, { nearMiss: true });
     }
   }
 
@@ -276,7 +281,7 @@ function referencePass(
   payers: PayerGuess[],
   context: MatchingContext,
   keep: Keep,
-  nearMiss = false,
+  { nearMiss = false, besideNamed = false } = {},
 ): void {
   const first = hits[0] as ReferenceHit;
   const payer = payers.find((guess) => guess.customerId === first.item.customerId);
@@ -292,6 +297,7 @@ function referencePass(
     return {
       source: 'reference' as const,
       nearMiss,
+      besideNamed,
       referenceShare: invoiced === 0 ? 0 : covered / invoiced,
       referencedNumbers: items.filter((item) => quality.has(item.id)).map((item) => item.number),
       unexplainedReferences: referenced.filter((item) => !items.includes(item)).length,
@@ -328,6 +334,16 @@ function referencePass(
     const items = [...referenced, ...completion].sort(byDueDate);
     keep(items, evidenceFor(items));
   }
+}
+
+// Whether a candidate of the customer found so far settles its items without a shortfall or
+// an excess left to explain.
+function fits(candidates: Candidate[], customerId: number): boolean {
+  return candidates.some(
+    (candidate) =>
+      candidate.customerId === customerId &&
+      !['partial', 'overpaid'].includes(candidate.evidence.gapKind),
+  );
 }
 
 function groupByCustomer(hits: ReferenceHit[]): ReferenceHit[][] {

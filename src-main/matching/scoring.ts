@@ -44,6 +44,7 @@ export const featureNames = [
   'periodAmongTwins',
   'accountantPublicBody',
   'accountantPlace',
+  'nearMissBesideNamed',
 ] as const;
 
 export type FeatureName = (typeof featureNames)[number];
@@ -95,6 +96,7 @@ export const defaultWeights: Record<FeatureName, number> = {
   // Public accountants pay for public bodies, mostly those of the place they are named after.
   accountantPublicBody: 1.5,
   accountantPlace: 1.0,
+  nearMissBesideNamed: -1.0,
 };
 
 export type Weights = Record<FeatureName, number>;
@@ -173,6 +175,7 @@ export function candidateFeatures(candidate: Candidate, bookingDate: string): nu
     domesticShortfall: evidence.shortfallLeftOpen === true ? 1 : 0,
     accountantPublicBody: withoutReference && evidence.publicBodyOfAccountant === true ? 1 : 0,
     accountantPlace: withoutReference && evidence.accountantPlace === true ? 1 : 0,
+    nearMissBesideNamed: evidence.besideNamed === true ? 1 : 0,
   };
   return featureNames.map((name) => values[name]);
 }

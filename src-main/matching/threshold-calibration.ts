@@ -86,25 +86,32 @@ export function calibrateThreshold(cases: DecidedCase[], rule = defaultCalibrati
 
 /**
  * A threshold for each kind of evidence: its own calibration where its decided cases are
- * enough; otherwise the threshold all decided cases justify together, raised just above the
- * highest of its own wrong favourites there may be above it.
+ * enough; otherwise the threshold the decided cases justify together, raised just above the
+ * highest of its own wrong favourites there may be above it. A choice among sets the payer
+ * left open misses when the clerk preferred another valid set: that says nothing of a named
+ * invoice or a known payer, so the other kinds borrow from each other only.
  */
 export function calibrateThresholds(
   cases: DecidedCase[],
   rule = defaultCalibrationRule,
 ): Record<EvidenceClass, number> {
   const overall = calibrateThreshold(cases, rule);
+  const withoutChoices = calibrateThreshold(
+    cases.filter((decided) => decided.evidence !== 'choice'),
+    rule,
+  );
   return Object.fromEntries(
     evidenceClasses.map((kind) => {
       const own = cases.filter((decided) => decided.evidence === kind);
       const calibrated = calibrateThreshold(own, rule);
       if (calibrated < rule.ceiling) return [kind, calibrated];
+      const borrowed = kind === 'choice' ? overall : withoutChoices;
       // Its own wrong favourites above that threshold push it just over the highest of them.
       const wrong = own
         .filter((decided) => !decided.right && decided.lead >= rule.margin)
         .map((decided) => decided.best)
-        .filter((best) => best >= overall && best < rule.ceiling);
-      if (wrong.length === 0) return [kind, overall];
+        .filter((best) => best >= borrowed && best < rule.ceiling);
+      if (wrong.length === 0) return [kind, borrowed];
       return [kind, Math.min(rule.ceiling, Math.floor(Math.max(...wrong) * 100 + 1) / 100)];
     }),
   ) as Record<EvidenceClass, number>;

@@ -555,6 +555,25 @@ describe('matching', () => {
     expect(refund?.explanation).not.toMatch(/public body/);
   });
 
+  it('does not take a named invoice as paid in part when its number one swap away owes the amount', async () => {
+    const { receive } = await group([
+      { ...martin, number: '2026-2961', amount: '17208.00' },
+      { ...martin, number: '2026-2916', amount: '6243.60' },
+    ]);
+    const [receipt] = receive([
+      {
+        amount: '6243.60',
+        payerName: 'SGC GRENOBLE',
+        text: 'MANDAT 2026 00026676 BORD 1408 FACT 2026-2961 CNE DE ST MARTIN D HERES',
+      },
+    ]);
+    expect(receipt?.status).toBe('proposed');
+    expect(receipt?.proposals.map((proposal) => proposal.allocations[0]?.invoice).sort()).toEqual([
+      '2026-2916',
+      '2026-2961',
+    ]);
+  });
+
   it('does not read a second payment of a settled invoice as a typo of its neighbour', async () => {
     const { receive } = await group([
       { ...durand, number: 'FAC000224', amount: '1200.00', dueDate: '2026-10-31' },

@@ -59,6 +59,15 @@ describe('automatic threshold calibration', () => {
     expect(thresholds).toEqual({ named: 0.84, payer: 0.85, accountant: 0.87, choice: 0.91 });
   });
 
+  it('does not hold the other kinds back for a choice among sets the clerk made otherwise', () => {
+    const thresholds = calibrateThresholds([
+      ...many(30, () => right(0.85, 'named')),
+      ...many(30, () => right(0.85, 'payer')),
+      wrong(0.9, 'choice'),
+    ]);
+    expect(thresholds).toEqual({ named: 0.85, payer: 0.85, accountant: 0.85, choice: 0.95 });
+  });
+
   it('ignores favourites that were not clearly ahead, and never goes below the floor', () => {
     const unclear = { evidence: 'payer' as const, best: 0.9, lead: 0.5, right: false };
     expect(calibrateThreshold(many(60, () => unclear))).toBe(0.95);
