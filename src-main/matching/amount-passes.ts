@@ -139,6 +139,19 @@ export function accountantPass(
     }
   }
   const searched = lists.map(({ open }) => open.length);
+  // Public bodies it is not known to pay for, owing the amount too: knowing some of the
+  // bodies an accountant pays for never says it pays for no other.
+  const linked = new Set(lists.map(({ body }) => body.customerId));
+  const unlinkedBodies = new Set(
+    (context.itemsByAmount.get(receipt.companyId)?.get(target) ?? [])
+      .filter(
+        (item) =>
+          isStillOpenFor(item, receipt, context) &&
+          !linked.has(item.customerId) &&
+          context.payers.isPublicBody(item.customerId),
+      )
+      .map((item) => item.customerId),
+  ).size;
   found.sort((a, b) => a.items.length - b.items.length);
   const kept = found.slice(0, 6);
   const closest = closestToDue(
@@ -154,7 +167,7 @@ export function accountantPass(
       payer: body,
       otherCompany: false,
       paidBeforeIssue: items.some((item) => item.issueDate > receipt.bookingDate),
-      sameAmountAlternatives: found.length - 1,
+      sameAmountAlternatives: found.length - 1 + unlinkedBodies,
       oldestAlternative: index === 0 && found.length > 1,
       closestDueAlternative: index === closest && found.length > 1,
       consecutive: isConsecutive(items, open),

@@ -14,7 +14,8 @@ export type Hesitation =
   | 'unknowable'
   | 'unresolvedNumber'
   | 'overpaid'
-  | 'otherPayer';
+  | 'otherPayer'
+  | 'paidTwice';
 
 export interface Decision {
   status: MatchStatus;
@@ -24,6 +25,8 @@ export interface Decision {
   proposals: Candidate[];
   confidence: number;
   hesitation?: Hesitation;
+  /** For `paidTwice`: the settled invoices the text names. */
+  settledNumbers?: string[];
 }
 
 /**

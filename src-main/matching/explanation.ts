@@ -64,9 +64,15 @@ export function explainCandidate(
 }
 
 /** Why nothing was allocated automatically, when the best candidate was not enough. */
-export function explainHesitation(hesitation: Hesitation, language: Language): string {
+export function explainHesitation(
+  hesitation: Hesitation,
+  language: Language,
+  settledNumbers: string[] = [],
+): string {
   const say = sentences[language];
   switch (hesitation) {
+    case 'paidTwice':
+      return say.paidTwice(settledNumbers);
     case 'nothingFound':
       return say.nothingFound;
     case 'otherCompany':
@@ -124,6 +130,8 @@ const sentences = {
       'names no invoice settles the oldest due (Code civil, art. 1342-10)',
     beforeIssue: 'paid before an invoice date',
     nothingFound: 'No open invoice fits this receipt.',
+    paidTwice: (numbers: string[]) =>
+      `No open invoice fits this receipt; the text names ${numbers.join(', ')}, settled already: paid twice?`,
     needsClerkOtherCompany: 'Paid to the wrong company of the group: a clerk decides.',
     tooClose: 'Several candidates are too close to choose automatically.',
     overpaid: 'The transfer pays more than the invoices: a clerk decides what the rest is.',
@@ -174,6 +182,9 @@ const sentences = {
       's’impute sur la dette échue la plus ancienne (art. 1342-10 du Code civil)',
     beforeIssue: "payé avant la date d'une facture",
     nothingFound: 'Aucune facture ouverte ne correspond à cet encaissement.',
+    paidTwice: (numbers: string[]) =>
+      `Aucune facture ouverte ne correspond à cet encaissement ; le libellé cite ${numbers.join(', ')}, ` +
+      `déjà ${plural(numbers.length, 'soldée')} : payé deux fois ?`,
     needsClerkOtherCompany: 'Payé sur le compte d’une autre société du groupe : à valider.',
     tooClose: 'Plusieurs candidats trop proches pour choisir automatiquement.',
     overpaid: 'Le virement dépasse les factures : le surplus est à qualifier.',

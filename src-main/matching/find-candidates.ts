@@ -15,7 +15,7 @@ import {
   payerAmountPass,
 } from './amount-passes.js';
 import type { PayerDirectory, PayerGuess } from './payer-directory.js';
-import { accountantPlaceWords, isPublicAccountant, isTaxRefund } from './public-payers.js';
+import { accountantPlaceWords, isTaxRefund } from './public-payers.js';
 import type { ReferenceHit, ReferenceIndex } from './reference-index.js';
 import { candidateFeatures, scoreFeatures, type Weights } from './scoring.js';
 
@@ -52,16 +52,7 @@ export function findCandidates(receipt: Receipt, context: MatchingContext): Cand
   const payers = context.payers.identify(receipt.payerName, receipt.payerIban, receipt.text);
   const allHits = context.references.find(receipt.text);
   const hits = allHits.filter((hit) => !context.taken.has(hit.item.id));
-  // Invoices the text names as written that are settled already, in the ledger or by this
-  // run: a double payment, or a number given by mistake; not a typo of a neighbour's.
-  const settledNamed = [
-    ...new Set(
-      [
-        ...allHits.filter((hit) => context.taken.has(hit.item.id)),
-        ...context.settledReferences.find(receipt.text),
-      ].map((hit) => hit.item.number),
-    ),
-  ];
+  const settledNamed = settledNumbersNamed(receipt, context, allHits);
   const found = new Map<string, Candidate>();
   const text = normalizeText(receipt.text);
   const depositWording = depositWords.test(text);
@@ -76,7 +67,9 @@ export function findCandidates(receipt: Receipt, context: MatchingContext): Cand
       : !/^(FR|MC|GP|MQ|GF|RE|YT)/.test(receipt.payerIban);
   // A public accountant paying for a body (not refunding the company its own taxes), and the
   // place its name gives.
-  const fromAccountant = isPublicAccountant(receipt.payerName) && !isTaxRefund(receipt.text);
+  const fromAccountant =
+    context.payers.isAccountant(receipt.payerName) &&
+    !isTaxRefund(`${receipt.payerName ?? ''} ${receipt.text}`);
   const places = fromAccountant ? accountantPlaceWords(receipt.payerName ?? '') : [];
   // For a body the accountant is not known to pay for: is it a public body, and one named
   // after the accountant's place? (A body it paid for before is known better than that.)
@@ -226,10 +219,31 @@ export function findCandidates(receipt: Receipt, context: MatchingContext): Cand
   const bodies = payers.filter((payer) => payer.source === 'accountant');
   if (bodies.length > 0) accountantPass(receipt, bodies, context, keep);
 
-  // Pass 4: nobody named; an open item of the credited company for exactly the amount.
-  if (found.size === 0) amountOnlyPass(receipt, context, keep, fromAccountant);
+  // Pass 4: nobody named; an open item of the credited company for exactly the amount. A
+  // public accountant pays for more bodies than those it is known for: theirs are searched
+  // too, to be weighed against the known ones.
+  const anyNamed = [...found.values()].some((candidate) => candidate.evidence.referenceShare > 0);
+  if (found.size === 0 || (fromAccountant && !anyNamed)) {
+    amountOnlyPass(receipt, context, keep, fromAccountant);
+  }
 
   return [...found.values()].sort((a, b) => b.score - a.score);
+}
+
+/**
+ * The invoices the text names as written that are settled already, in the ledger or by this
+ * run: a double payment, or a number given by mistake; not a typo of a neighbour's.
+ */
+export function settledNumbersNamed(
+  receipt: Receipt,
+  context: MatchingContext,
+  hits = context.references.find(receipt.text),
+): string[] {
+  const settled = [
+    ...hits.filter((hit) => context.taken.has(hit.item.id)),
+    ...context.settledReferences.find(receipt.text),
+  ];
+  return [...new Set(settled.map((hit) => hit.item.number))];
 }
 
 // Company forms of other countries: GmbH, AG, Srl, SpA, BV, NV, Ltd, Oy...

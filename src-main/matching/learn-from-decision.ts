@@ -24,7 +24,10 @@ export function learnFromDecision(
   lines: DecidedLine[],
   decisionId: number,
 ): TaughtFact[] {
-  return recordPayerLinks(store, payerLinksTaught(transaction, lines), 'clerk', decisionId);
+  const links = payerLinksTaught(transaction, lines, (customerId) =>
+    store.sql.prepare('SELECT name FROM customer WHERE id = ?').pluck().get(customerId),
+  );
+  return recordPayerLinks(store, links, 'clerk', decisionId);
 }
 
 /**
@@ -54,7 +57,7 @@ export function withdrawSupersededTeaching(
   // Decisions logged before the facts were kept taught what their lines teach today.
   const taught =
     after.taught ??
-    payerLinksTaught(transaction, after.lines ?? []).map((link) => ({
+    payerLinksTaught(transaction, after.lines ?? [], () => undefined).map((link) => ({
       kind: link.kind,
       key: payerLinkKey(link.kind, link.key),
       customerId: link.customerId,
@@ -63,14 +66,24 @@ export function withdrawSupersededTeaching(
   withdrawTaughtFacts(store, taught, previous.id);
 }
 
-function payerLinksTaught(transaction: DecidedTransaction, lines: DecidedLine[]): PayerLink[] {
+function payerLinksTaught(
+  transaction: DecidedTransaction,
+  lines: DecidedLine[],
+  customerName: (customerId: number) => unknown,
+): PayerLink[] {
   const customers = new Set(lines.map((line) => line.customerId).filter((id) => id !== null));
   if (customers.size !== 1) return [];
   const customerId = [...customers][0] as number;
   const links: PayerLink[] = [];
   const payerName = transaction.payerName ?? undefined;
   const payerIban = transaction.payerIban ?? undefined;
-  if (isPublicAccountant(payerName)) {
+  // "SGC DISTRIBUTION" paying its own invoices is a customer, not a public accountant.
+  const name = customerName(customerId);
+  const ownName =
+    payerName !== undefined &&
+    typeof name === 'string' &&
+    nameTokens(payerName).every((token) => nameTokens(name).includes(token));
+  if (isPublicAccountant(payerName) && !ownName) {
     if (payerIban !== undefined) links.push({ kind: 'accountant', key: payerIban, customerId });
     if (payerName !== undefined) links.push({ kind: 'accountant', key: payerName, customerId });
   } else {

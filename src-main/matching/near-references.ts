@@ -1,4 +1,5 @@
-import { compactText, compactWithBoundaries, isDigit } from './normalize-text.js';
+import { compactText, compactWithBoundaries, isDigit, normalizeText } from './normalize-text.js';
+import { isOtherNumber } from './numbering-patterns.js';
 import type { OpenItem } from './open-items.js';
 import type { ReferenceHit } from './reference-index.js';
 
@@ -11,10 +12,12 @@ import type { ReferenceHit } from './reference-index.js';
  */
 export function findNearReferences(text: string, items: OpenItem[]): ReferenceHit[] {
   const { text: compact, boundaryBefore } = compactWithBoundaries(text);
+  // Numbers standing alone, but not those a word says are something else ("BORD 461").
+  const normalized = normalizeText(text);
   const standaloneNumbers = new Set(
-    (text.toUpperCase().match(/(?<![A-Z0-9])\d{3,}(?![A-Z0-9])/g) ?? []).map((number) =>
-      number.replace(/^0+/, ''),
-    ),
+    [...normalized.matchAll(/(?<![A-Z0-9])\d{3,}(?![A-Z0-9])/g)]
+      .filter((match) => !isOtherNumber(normalized, match.index))
+      .map((match) => match[0].replace(/^0+/, '')),
   );
   const hits: ReferenceHit[] = [];
   for (const item of items) {

@@ -141,7 +141,7 @@ const otherNumberWords = new Set([
  * ("MANDAT 4471"), after a word for number ("MANDAT N 4471"), or further in a list of numbers
  * it introduces ("MANDAT 2026 00045123", "MANDATS 4471 4472").
  */
-function isOtherNumber(normalized: string, index: number): boolean {
+export function isOtherNumber(normalized: string, index: number): boolean {
   const words = normalized.slice(0, index).trimEnd().split(' ');
   for (let position = words.length - 1; position >= Math.max(0, words.length - 6); position -= 1) {
     const word = words[position] as string;

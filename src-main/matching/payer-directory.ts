@@ -41,6 +41,8 @@ export class PayerDirectory {
   private readonly rarity = new Map<string, number>();
   private readonly frequency = new Map<string, number>();
   private readonly sortedTokens: string[];
+  /** Payer names found to be a customer's own, as asked. */
+  private readonly customerNames = new Map<string, boolean>();
   private readonly bySiren = new Map<string, number[]>();
   private readonly links = {
     iban: new Map<string, Map<number, number>>(),
@@ -92,6 +94,20 @@ export class PayerDirectory {
     return this.customers.get(id)?.record;
   }
 
+  /**
+   * Whether the payer is a public accountant paying for bodies: named as one ("SGC DE
+   * CHOLET", "DRFIP..."), and not a customer of that very name ("SGC DISTRIBUTION").
+   */
+  isAccountant(payerName: string | undefined): boolean {
+    if (payerName === undefined || !isPublicAccountant(payerName)) return false;
+    let known = this.customerNames.get(payerName);
+    if (known === undefined) {
+      known = [...this.similarNames(payerName, 'both').values()].some((value) => value >= 0.9);
+      this.customerNames.set(payerName, known);
+    }
+    return !known;
+  }
+
   /** Whether the customer's name is a public body's (a commune, a school, a hospital...). */
   isPublicBody(id: number): boolean {
     const customer = this.customers.get(id);
@@ -123,7 +139,7 @@ export class PayerDirectory {
         });
       } else previous.history = Math.max(guess.history, previous.history);
     };
-    const accountant = isPublicAccountant(payerName);
+    const accountant = this.isAccountant(payerName);
     if (payerIban !== undefined && !accountant) {
       const linked = this.links.iban.get(payerIban) ?? new Map<number, number>();
       // One IBAN for several customers (a group paying for its subsidiaries) is weaker.

@@ -17,6 +17,10 @@ const accountantPatterns = [
   // "SERVICE DE GESTION COMPTABLE", written without its "DE" or cut ("SERVICE GESTION COMPTA").
   /\bSERVICES? (DE )?GESTION COMPTA/,
   /\bFINANCES PUBLIQUES\b/,
+  // The tax offices of the network: they refund the company, they pay for no body.
+  /\bSIE\b/,
+  /\bSIP\b/,
+  /\bSERVICE DES IMPOTS\b/,
   /\bDIR(ECTION)? (REG(IONALE)?|DEP(ARTEMENTALE)?)\b.*\bFINANCES\b/,
 ];
 
@@ -67,8 +71,12 @@ const bodyPatterns = [
   /\bOFFICE PUBLIC\b|\bOPH\b|\bETABLISSEMENT PUBLIC\b/,
 ];
 
+// A company's legal form: "SARL LA COMMUNE GOURMANDE" is no commune.
+const privateLegalForms = /\b(SARL|SAS|SASU|SA|EURL|SNC|SCI|SCOP|SELARL|GIE|EI|EIRL)\b/;
+
 /** True when a customer's name is that of a French public body. */
 export function isPublicBodyName(name: string): boolean {
   const normalized = normalizeText(name);
+  if (privateLegalForms.test(normalized)) return false;
   return bodyPatterns.some((pattern) => pattern.test(normalized));
 }

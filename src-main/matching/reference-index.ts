@@ -1,4 +1,5 @@
 import { compactText, compactWithBoundaries, isDigit } from './normalize-text.js';
+import { invoiceNumbersNamed } from './numbering-patterns.js';
 import type { OpenItem } from './open-items.js';
 
 /** How an invoice number was found in a remittance text, from surest to loosest. */
@@ -26,6 +27,8 @@ export class ReferenceIndex {
   private readonly keys = new Map<string, IndexedKey[]>();
   /** The key lengths that exist for each prefix of `minimumKeyLength` characters. */
   private readonly lengthsByPrefix = new Map<string, number[]>();
+  /** Numbers of fewer than five digits ("3002"), found only after a word for invoice. */
+  private readonly shortNumbers = new Map<string, OpenItem[]>();
 
   constructor(items: OpenItem[]) {
     for (const item of items) {
@@ -80,13 +83,25 @@ export class ReferenceIndex {
         }
       }
     }
+    for (const number of invoiceNumbersNamed(text)) {
+      for (const item of this.shortNumbers.get(compactText(number)) ?? []) {
+        best.set(item.id, { item, quality: 1, matched: compactText(number) });
+      }
+    }
     return [...best.values()];
   }
 
   private add(key: string, entry: IndexedKey): void {
+    // A bare number of four digits is too common in texts (years, amounts) to stand alone;
+    // after a word for invoice ("FACTURE 3002") it is one.
+    if (/^\d+$/.test(key) && key.length < 5) {
+      if (entry.zerosDropped) return;
+      const list = this.shortNumbers.get(key);
+      if (list === undefined) this.shortNumbers.set(key, [entry.item]);
+      else list.push(entry.item);
+      return;
+    }
     if (key.length < minimumKeyLength) return;
-    // A bare number of four digits is too common in texts (years, amounts) to stand alone.
-    if (/^\d+$/.test(key) && key.length < 5) return;
     const list = this.keys.get(key);
     if (list === undefined) this.keys.set(key, [entry]);
     else list.push(entry);

@@ -4,7 +4,7 @@ import type { MatchStatus } from './allocation-kinds.js';
 import type { Candidate, Receipt } from './candidate.js';
 import { decide, type Decision } from './decide.js';
 import { explainCandidate, explainHesitation, type Language } from './explanation.js';
-import { findCandidates, type MatchingContext } from './find-candidates.js';
+import { findCandidates, settledNumbersNamed, type MatchingContext } from './find-candidates.js';
 import { loadReceiptsToMatch } from './load-receipts.js';
 import { defaultMatchingSettings, type MatchingSettings } from './matching-settings.js';
 import {
@@ -14,7 +14,6 @@ import {
 import { loadOpenBook, loadSettledInvoices, type OpenItem } from './open-items.js';
 import { NumberingPatterns } from './numbering-patterns.js';
 import { PayerDirectory, type PayerLink } from './payer-directory.js';
-import { isPublicAccountant } from './public-payers.js';
 import { ReferenceIndex } from './reference-index.js';
 import { loadPayerLinks } from './learned-facts.js';
 import { saveDecisions } from './save-decisions.js';
@@ -129,7 +128,7 @@ export function runMatching(store: Store, options: MatchingOptions = {}): Matchi
     );
     if (decision.chosen !== undefined) take(decision.chosen, context);
     else holdOldestTwins(decision.proposals[0], context);
-    decisions.set(receipt.id, decision);
+    decisions.set(receipt.id, withSettledNumbers(decision, receipt, context));
     options.onProgress?.('others', ++done, deferred.length);
   }
 
@@ -138,7 +137,8 @@ export function runMatching(store: Store, options: MatchingOptions = {}): Matchi
     decisions,
     learned,
     (candidate) => explainCandidate(candidate, book.customers.get(candidate.customerId), language),
-    (decision) => explainHesitation(decision.hesitation ?? 'notSureEnough', language),
+    (decision) =>
+      explainHesitation(decision.hesitation ?? 'notSureEnough', language, decision.settledNumbers),
   );
   const counts: Record<MatchStatus, number> = { auto: 0, proposed: 0, unmatched: 0 };
   for (const decision of decisions.values()) counts[decision.status] += 1;
@@ -149,6 +149,19 @@ export function runMatching(store: Store, options: MatchingOptions = {}): Matchi
   };
   log.info('matching done', { ...summary });
   return summary;
+}
+
+// Nothing open fits, but the payer named an invoice settled already: the clerk is told.
+function withSettledNumbers(
+  decision: Decision,
+  receipt: Receipt,
+  context: MatchingContext,
+): Decision {
+  if (decision.status !== 'unmatched' || decision.hesitation !== 'nothingFound') return decision;
+  const settledNumbers = settledNumbersNamed(receipt, context);
+  return settledNumbers.length === 0
+    ? decision
+    : { ...decision, hesitation: 'paidTwice', settledNumbers };
 }
 
 // The chosen lines consume what they settle, so no later receipt takes it again.
@@ -185,7 +198,7 @@ function learnPayer(receipt: Receipt, chosen: Candidate, context: MatchingContex
   if (chosen.evidence.referenceShare < 0.9 || chosen.evidence.otherCompany) return [];
   const links: PayerLink[] = [];
   const customerId = chosen.customerId;
-  if (isPublicAccountant(receipt.payerName)) {
+  if (context.payers.isAccountant(receipt.payerName)) {
     if (receipt.payerIban !== undefined)
       links.push({ kind: 'accountant', key: receipt.payerIban, customerId });
     if (receipt.payerName !== undefined)

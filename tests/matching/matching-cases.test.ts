@@ -541,18 +541,83 @@ describe('matching', () => {
     expect(receipt?.explanation).toMatch(/2 later items of the same amount left open/);
   });
 
+  it('weighs a body the accountant paid for before against one of its place owing the same amount', async () => {
+    const saumur = { customer: '411SAUM', customerName: 'COMMUNE DE SAUMUR' };
+    const cholet = { customer: '411CHOL', customerName: 'COMMUNE DE CHOLET' };
+    const { receive } = await group([
+      { ...saumur, number: 'FA2026-000100', amount: '500.00' },
+      { ...saumur, number: 'FA2026-000461', amount: '1980.00' },
+      { ...cholet, number: 'FA2026-000462', amount: '1980.00' },
+    ]);
+    const iban = 'FR7630001007941234567890185';
+    const [named, unnamed] = receive([
+      { amount: '500.00', payerName: 'SGC DE CHOLET', payerIban: iban, text: 'FACT FA2026-000100' },
+      {
+        amount: '1980.00',
+        payerName: 'SGC DE CHOLET',
+        payerIban: iban,
+        text: 'VIR DGFIP MANDAT N 5555 BORDEREAU 461',
+      },
+    ]);
+    expect(named?.status).toBe('auto');
+    // The batch number 461 is no invoice's sequence number, and Saumur is no surer than Cholet.
+    expect(unnamed?.status).toBe('proposed');
+    expect(unnamed?.explanation).not.toMatch(/one character away/);
+    expect(unnamed?.proposals.map((proposal) => proposal.allocations[0]?.invoice).sort()).toEqual([
+      'FA2026-000461',
+      'FA2026-000462',
+    ]);
+  });
+
+  it('takes neither a customer named like an accountant nor a company named like a body for public', async () => {
+    const sgc = { customer: '411SGCD', customerName: 'SGC DISTRIBUTION' };
+    const gourmande = { customer: '411GOUR', customerName: 'SARL LA COMMUNE GOURMANDE' };
+    const saumur = { customer: '411SAUM', customerName: 'COMMUNE DE SAUMUR' };
+    const { receive } = await group([
+      { ...sgc, number: 'FA-401', amount: '845.00' },
+      { ...saumur, number: 'FA-402', amount: '845.00' },
+      { ...gourmande, number: 'FA-403', amount: '1122.00' },
+      { ...durand, number: 'FA-404', amount: '1122.00' },
+    ]);
+    const [own, accountant] = receive([
+      { amount: '845.00', payerName: 'SGC DISTRIBUTION', text: 'VIREMENT' },
+      { amount: '1122.00', payerName: 'SGC DE SAUMUR', text: 'MANDAT 4471 BORD 12' },
+    ]);
+    expect(own?.allocations.map((line) => line.invoice)).toEqual(['FA-401']);
+    expect(accountant?.explanation).not.toMatch(/public body/);
+    expect(
+      accountant?.proposals.map((proposal) => proposal.allocations[0]?.invoice).sort(),
+    ).toEqual(['FA-403', 'FA-404']);
+  });
+
+  it('reads a short invoice number written after a word for invoice', async () => {
+    const { receive } = await group([
+      { ...durand, number: '3001', amount: '640.00' },
+      { ...durand, number: '3002', amount: '640.00' },
+    ]);
+    const [receipt] = receive([
+      { amount: '640.00', payerName: 'DURAND ET FILS', text: 'REGLEMENT FACTURE 3002' },
+    ]);
+    expect(receipt?.status).toBe('auto');
+    expect(receipt?.allocations.map((line) => line.invoice)).toEqual(['3002']);
+  });
+
   it('does not take a tax refund from the public finances for a body paying its invoice', async () => {
     const cholet = { customer: '411CHOL', customerName: 'COMMUNE DE CHOLET' };
     const { receive } = await group([{ ...cholet, number: 'FA-101', amount: '4885.37' }]);
-    const [refund] = receive([
+    const [refund, fromTaxOffice] = receive([
       {
         amount: '4885.37',
         payerName: 'DGFIP SIE CHOLET',
         text: 'REMBOURSEMENT CREDIT TVA 2026 T3',
       },
+      { amount: '4885.37', payerName: 'SIE DE CHOLET', text: 'REMBOURSEMENT CREDIT TVA' },
     ]);
     expect(refund?.status).not.toBe('auto');
     expect(refund?.explanation).not.toMatch(/public body/);
+    // A tax office is not the commune of its town.
+    expect(fromTaxOffice?.explanation).not.toMatch(/payer recognised/);
+    expect(fromTaxOffice?.status).not.toBe('auto');
   });
 
   it('does not take a named invoice as paid in part when its number one swap away owes the amount', async () => {
@@ -588,6 +653,18 @@ describe('matching', () => {
     expect(second?.status).not.toBe('auto');
     expect(second?.explanation).toMatch(/FAC000224, settled already: paid twice\?/);
     expect(second?.explanation).not.toMatch(/one character away/);
+  });
+
+  it('says a receipt naming a settled invoice may be paid twice when nothing open fits', async () => {
+    const { receive } = await group([{ ...durand, number: 'FAC000224', amount: '1200.00' }]);
+    const [, second] = receive([
+      { amount: '1200.00', payerName: 'DURAND ET FILS', text: 'FACT FAC000224' },
+      { amount: '777.00', payerName: 'DURAND ET FILS', text: 'FACT FAC000224' },
+    ]);
+    expect(second?.status).toBe('unmatched');
+    expect(second?.explanation).toBe(
+      'No open invoice fits this receipt; the text names FAC000224, settled already: paid twice?',
+    );
   });
 
   it('lets other customers owing the amount weigh only as much as the payer is unsure', async () => {
