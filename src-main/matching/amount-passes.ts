@@ -89,39 +89,30 @@ export function accountantPass(
   keep: Keep,
 ): void {
   const found: Array<{ body: PayerGuess; items: OpenItem[]; open: OpenItem[] }> = [];
-  const lists: Array<{ body: PayerGuess; open: OpenItem[] }> = [];
+  const lists: Array<{ body: PayerGuess; open: OpenItem[]; byAmount: Map<number, OpenItem[]> }> =
+    [];
   for (const body of bodies.slice(0, 40)) {
-    const open = (context.itemsByCustomer.get(body.customerId) ?? []).filter(
-      (item) => isUnclaimed(item, context) && item.companyId === receipt.companyId,
-    );
-    if (open.length > 0) lists.push({ body, open });
-  }
-  // One or two items of a body, by lookups in one table of every body's items by amount;
-  // of twins owing the same amount, only the oldest (see findExactCombinations).
-  const target = receipt.amountCents;
-  const byAmount = new Map<number, OpenItem[]>();
-  const keyOf = (list: number, amount: number) => list * 2 ** 41 + amount;
-  for (const [index, { open }] of lists.entries()) {
-    for (const item of open) {
-      const key = keyOf(index, item.remainingCents);
-      const twins = byAmount.get(key);
-      if (twins === undefined) byAmount.set(key, [item]);
-      else twins.push(item);
+    const { open, byAmount } = bodyItems(body.customerId, context);
+    if (open.length > 0 && open[0]!.companyId === receipt.companyId) {
+      lists.push({ body, open, byAmount });
     }
   }
-  for (const [index, { body, open }] of lists.entries()) {
-    const single = byAmount.get(keyOf(index, target))?.[0];
+  // One or two items of a body, by lookups in its items by amount; of twins owing the same
+  // amount, only the oldest (see findExactCombinations).
+  const target = receipt.amountCents;
+  for (const { body, open, byAmount } of lists) {
+    const single = byAmount.get(target)?.[0];
     if (single !== undefined) found.push({ body, items: [single], open });
   }
-  for (const [index, { body, open }] of lists.entries()) {
+  for (const { body, open, byAmount } of lists) {
     for (const item of open) {
-      const twins = byAmount.get(keyOf(index, item.remainingCents)) as OpenItem[];
+      const twins = byAmount.get(item.remainingCents) as OpenItem[];
       if (twins[0] !== item) continue;
       const rest = target - item.remainingCents;
       if (rest === item.remainingCents) {
         if (twins.length > 1) found.push({ body, items: [item, twins[1] as OpenItem], open });
       } else if (item.remainingCents < rest) {
-        const other = byAmount.get(keyOf(index, rest))?.[0];
+        const other = byAmount.get(rest)?.[0];
         if (other !== undefined) {
           found.push({ body, items: [item, other].sort(byDueDate), open });
         }
@@ -139,21 +130,9 @@ export function accountantPass(
     }
   }
   const searched = lists.map(({ open }) => open.length);
-  // Public bodies it is not known to pay for, owing the amount too: knowing some of the
-  // bodies an accountant pays for never says it pays for no other.
-  const linked = new Set(lists.map(({ body }) => body.customerId));
-  const unlinkedBodies = new Set(
-    (context.itemsByAmount.get(receipt.companyId)?.get(target) ?? [])
-      .filter(
-        (item) =>
-          isStillOpenFor(item, receipt, context) &&
-          !linked.has(item.customerId) &&
-          context.payers.isPublicBody(item.customerId),
-      )
-      .map((item) => item.customerId),
-  ).size;
   found.sort((a, b) => a.items.length - b.items.length);
   const kept = found.slice(0, 6);
+  const unlinked = kept.length === 0 ? 0 : unlinkedBodiesOwing(receipt, lists, context);
   const closest = closestToDue(
     kept.map((entry) => entry.items),
     receipt.bookingDate,
@@ -167,7 +146,7 @@ export function accountantPass(
       payer: body,
       otherCompany: false,
       paidBeforeIssue: items.some((item) => item.issueDate > receipt.bookingDate),
-      sameAmountAlternatives: found.length - 1 + unlinkedBodies,
+      sameAmountAlternatives: found.length - 1 + unlinked,
       oldestAlternative: index === 0 && found.length > 1,
       closestDueAlternative: index === closest && found.length > 1,
       consecutive: isConsecutive(items, open),
@@ -175,6 +154,56 @@ export function accountantPass(
       chanceMatches: chanceMatches(searched, items.length, receipt),
     });
   }
+}
+
+// A body's unclaimed items by amount, for the receipts of the run its accountant pays, kept
+// while none of its items is taken or held (see MatchingContext.revisions).
+interface BodyItems {
+  revision: number;
+  open: OpenItem[];
+  byAmount: Map<number, OpenItem[]>;
+}
+const bodyItemsCache = new WeakMap<MatchingContext, Map<number, BodyItems>>();
+
+function bodyItems(customerId: number, context: MatchingContext): BodyItems {
+  const cache = bodyItemsCache.get(context) ?? new Map<number, BodyItems>();
+  bodyItemsCache.set(context, cache);
+  const revision = context.revisions.get(customerId) ?? 0;
+  const cached = cache.get(customerId);
+  if (cached !== undefined && cached.revision === revision) return cached;
+  const open = (context.itemsByCustomer.get(customerId) ?? []).filter((item) =>
+    isUnclaimed(item, context),
+  );
+  const byAmount = new Map<number, OpenItem[]>();
+  for (const item of open) {
+    const twins = byAmount.get(item.remainingCents);
+    if (twins === undefined) byAmount.set(item.remainingCents, [item]);
+    else twins.push(item);
+  }
+  const entry = { revision, open, byAmount };
+  cache.set(customerId, entry);
+  return entry;
+}
+
+/**
+ * How many public bodies the accountant is not known to pay for owe the amount too: knowing
+ * some of the bodies an accountant pays for never says it pays for no other.
+ */
+function unlinkedBodiesOwing(
+  receipt: Receipt,
+  lists: Array<{ body: PayerGuess }>,
+  context: MatchingContext,
+): number {
+  const linked = new Set(lists.map(({ body }) => body.customerId));
+  const owing = (context.itemsByAmount.get(receipt.companyId)?.get(receipt.amountCents) ?? [])
+    .filter(
+      (item) =>
+        isStillOpenFor(item, receipt, context) &&
+        !linked.has(item.customerId) &&
+        context.payers.isPublicBody(item.customerId),
+    )
+    .map((item) => item.customerId);
+  return new Set(owing).size;
 }
 
 /**

@@ -35,6 +35,11 @@ export interface MatchingContext {
    * payment takes them only by naming them.
    */
   held: Set<number>;
+  /**
+   * How often each customer's items were taken or held in this run: what is computed from a
+   * customer's items holds while its count is unchanged.
+   */
+  revisions: Map<number, number>;
   numbering: NumberingPatterns;
   /** Every open item of a company, for the searches that must look beyond the payer. */
   companyItems: (companyId: number) => readonly OpenItem[];

@@ -11,26 +11,18 @@ import type { ReferenceHit } from './reference-index.js';
  * the whole book it would find a look-alike of anything.
  */
 export function findNearReferences(text: string, items: OpenItem[]): ReferenceHit[] {
-  const { text: compact, boundaryBefore } = compactWithBoundaries(text);
-  // Numbers standing alone, but not those a word says are something else ("BORD 461").
-  const normalized = normalizeText(text);
-  const standaloneNumbers = new Set(
-    [...normalized.matchAll(/(?<![A-Z0-9])\d{3,}(?![A-Z0-9])/g)]
-      .filter((match) => !isOtherNumber(normalized, match.index))
-      .map((match) => match[0].replace(/^0+/, '')),
-  );
+  const { compact, boundaryBefore, standaloneNumbers } = readText(text);
   const hits: ReferenceHit[] = [];
   for (const item of items) {
-    const number = compactNumber(item);
+    const { number, sequence, head, tail } = numberParts(item);
     if (number.length < 5) continue;
     // "FACTURE N 170" for FA2026-000170: only the sequence, written as a number of its own.
-    const sequence = sequenceOf(item.number);
     if (sequence.length >= 3 && standaloneNumbers.has(sequence)) {
       hits.push({ item, quality: 0.7, matched: sequence });
       continue;
     }
     // One mistake leaves the first three or the last three characters as they are.
-    if (!compact.includes(number.slice(0, 3)) && !compact.includes(number.slice(-3))) continue;
+    if (!compact.includes(head) && !compact.includes(tail)) continue;
     for (let start = 0; start + number.length <= compact.length; start += 1) {
       const end = start + number.length;
       // The same edges as an exact reference: no digit run continues across them.
@@ -52,6 +44,25 @@ export function findNearReferences(text: string, items: OpenItem[]): ReferenceHi
     }
   }
   return hits;
+}
+
+// A receipt's text is searched for each customer its payer points to: read once.
+let lastRead: { text: string; read: ReturnType<typeof readTextAnew> } | undefined;
+function readText(text: string): ReturnType<typeof readTextAnew> {
+  if (lastRead?.text !== text) lastRead = { text, read: readTextAnew(text) };
+  return lastRead.read;
+}
+
+function readTextAnew(text: string) {
+  const { text: compact, boundaryBefore } = compactWithBoundaries(text);
+  // Numbers standing alone, but not those a word says are something else ("BORD 461").
+  const normalized = normalizeText(text);
+  const standaloneNumbers = new Set(
+    [...normalized.matchAll(/(?<![A-Z0-9])\d{3,}(?![A-Z0-9])/g)]
+      .filter((match) => !isOtherNumber(normalized, match.index))
+      .map((match) => match[0].replace(/^0+/, '')),
+  );
+  return { compact, boundaryBefore, standaloneNumbers };
 }
 
 /**
@@ -77,12 +88,27 @@ export function findNearNumbers(
   return hits;
 }
 
-// Item numbers are compared compact, again and again over a run: computed once per item and
-// kept on it under a key of this module's own.
-const compactKey = Symbol('compact number');
+// Item numbers are compared compact, again and again over a run: their parts are computed
+// once per item and kept on it under a key of this module's own.
+interface NumberParts {
+  number: string;
+  sequence: string;
+  head: string;
+  tail: string;
+}
+const partsKey = Symbol('number parts');
+function numberParts(item: OpenItem): NumberParts {
+  const holder = item as OpenItem & { [partsKey]?: NumberParts };
+  if (holder[partsKey] === undefined) {
+    const number = compactText(item.number);
+    const sequence = sequenceOf(item.number);
+    holder[partsKey] = { number, sequence, head: number.slice(0, 3), tail: number.slice(-3) };
+  }
+  return holder[partsKey];
+}
+
 function compactNumber(item: OpenItem): string {
-  const holder = item as OpenItem & { [compactKey]?: string };
-  return (holder[compactKey] ??= compactText(item.number));
+  return numberParts(item).number;
 }
 
 // True when text[start..] differs from `number` by exactly one substitution or one swap of

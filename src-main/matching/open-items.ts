@@ -94,12 +94,12 @@ export function loadSettledInvoices(store: Store, open: readonly OpenItem[]): Op
       `SELECT i.id, i.company_id AS companyId, c.code AS companyCode, i.customer_id AS customerId,
          i.number, i.kind, i.issue_date AS issueDate, i.due_date AS dueDate, 0 AS remainingCents
        FROM invoice i JOIN company c ON c.id = i.company_id
-       WHERE i.kind = 'invoice' AND (i.ledger_open_cents <= 0
-         OR i.ledger_open_cents <= (SELECT coalesce(sum(a.amount_cents), 0) FROM allocation a
-           WHERE a.invoice_id = i.id AND a.kind IN ('invoice', 'partial', 'otherCompany')))`,
+       WHERE i.kind = 'invoice' AND (i.ledger_open_cents <= 0 OR i.id IN (SELECT invoice_id
+         FROM allocation WHERE kind IN ('invoice', 'partial', 'otherCompany')))`,
     )
     .all() as OpenItem[];
-  // The query reads only the rows that may be settled, not every open invoice of the book.
+  // The query reads only the rows that may be settled (closed in the ledger, or allocated),
+  // not every open invoice of the book.
   const settled = rows.filter((item) => !openIds.has(item.id));
 
   // A number open again (a lettrage undone) is no longer settled, and one the invoice rows

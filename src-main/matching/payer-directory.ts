@@ -41,8 +41,8 @@ export class PayerDirectory {
   private readonly rarity = new Map<string, number>();
   private readonly frequency = new Map<string, number>();
   private readonly sortedTokens: string[];
-  /** Payer names found to be a customer's own, as asked. */
-  private readonly customerNames = new Map<string, boolean>();
+  /** Whether each payer name asked about is an accountant's (see isAccountant). */
+  private readonly accountantNames = new Map<string, boolean>();
   private readonly bySiren = new Map<string, number[]>();
   private readonly links = {
     iban: new Map<string, Map<number, number>>(),
@@ -99,13 +99,15 @@ export class PayerDirectory {
    * CHOLET", "DRFIP..."), and not a customer of that very name ("SGC DISTRIBUTION").
    */
   isAccountant(payerName: string | undefined): boolean {
-    if (payerName === undefined || !isPublicAccountant(payerName)) return false;
-    let known = this.customerNames.get(payerName);
-    if (known === undefined) {
-      known = [...this.similarNames(payerName, 'both').values()].some((value) => value >= 0.9);
-      this.customerNames.set(payerName, known);
+    if (payerName === undefined) return false;
+    let accountant = this.accountantNames.get(payerName);
+    if (accountant === undefined) {
+      accountant =
+        isPublicAccountant(payerName) &&
+        ![...this.similarNames(payerName, 'both').values()].some((value) => value >= 0.9);
+      this.accountantNames.set(payerName, accountant);
     }
-    return !known;
+    return accountant;
   }
 
   /** Whether the customer's name is a public body's (a commune, a school, a hospital...). */

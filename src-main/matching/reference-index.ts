@@ -83,7 +83,7 @@ export class ReferenceIndex {
         }
       }
     }
-    for (const number of invoiceNumbersNamed(text)) {
+    for (const number of this.shortNumbers.size > 0 ? invoiceNumbersNamed(text) : []) {
       for (const item of this.shortNumbers.get(compactText(number)) ?? []) {
         best.set(item.id, { item, quality: 1, matched: compactText(number) });
       }

@@ -75,6 +75,7 @@ export function runMatching(store: Store, options: MatchingOptions = {}): Matchi
     itemsByAmount: indexByAmount(book.items),
     taken: new Set<number>(),
     held: new Set<number>(),
+    revisions: new Map<number, number>(),
     numbering: new NumberingPatterns(book.items),
     companyItems: (companyId) => itemsByCompany.get(companyId) ?? [],
     settings,
@@ -170,6 +171,7 @@ function take(candidate: Candidate, context: MatchingContext): void {
     if (!['invoice', 'partial', 'creditNote', 'otherCompany'].includes(line.kind)) continue;
     line.item.remainingCents -= line.amountCents;
     if (line.item.remainingCents === 0) context.taken.add(line.item.id);
+    revise(line.item, context);
   }
 }
 
@@ -179,7 +181,9 @@ function take(candidate: Candidate, context: MatchingContext): void {
 function holdNamedItems(best: Candidate | undefined, context: MatchingContext): void {
   if (best === undefined || best.evidence.source !== 'reference') return;
   for (const line of best.lines) {
-    if (best.evidence.referencedNumbers.includes(line.item.number)) context.held.add(line.item.id);
+    if (!best.evidence.referencedNumbers.includes(line.item.number)) continue;
+    context.held.add(line.item.id);
+    revise(line.item, context);
   }
 }
 
@@ -189,7 +193,10 @@ function holdNamedItems(best: Candidate | undefined, context: MatchingContext): 
 function holdOldestTwins(best: Candidate | undefined, context: MatchingContext): void {
   if (best === undefined || best.evidence.referenceShare > 0) return;
   if ((best.evidence.youngerTwins ?? 0) === 0) return;
-  for (const line of best.lines) context.held.add(line.item.id);
+  for (const line of best.lines) {
+    context.held.add(line.item.id);
+    revise(line.item, context);
+  }
 }
 
 // A transfer that named its invoices tells who pays for this customer: its own IBAN, or the
@@ -208,6 +215,10 @@ function learnPayer(receipt: Receipt, chosen: Candidate, context: MatchingContex
   }
   for (const link of links) context.payers.addLink(link);
   return links;
+}
+
+function revise(item: OpenItem, context: MatchingContext): void {
+  context.revisions.set(item.customerId, (context.revisions.get(item.customerId) ?? 0) + 1);
 }
 
 function indexByAmount(items: OpenItem[]): Map<number, Map<number, OpenItem[]>> {
