@@ -4,6 +4,7 @@ import type { StatementImportResult } from '../imports/import-statements.js';
 import type { ExportedReceipt } from '../matching/allocations-export.js';
 import type { DecisionOutcome } from '../matching/apply-decisions.js';
 import type { LearnedFact } from '../matching/learned-facts.js';
+import type { ScoringModelView } from '../matching/scoring-model.js';
 import type { Language } from '../matching/explanation.js';
 import type { MatchingSummary } from '../matching/run-matching.js';
 import type { AccountingApi } from './accounting-methods.js';
@@ -37,6 +38,8 @@ export interface LettraApi extends AccountingApi, MatchingApi {
   }) => DecisionOutcome[];
   'learned.list': (input: Record<string, never>) => LearnedFact[];
   'learned.remove': (input: { id: number }) => LearnedFact;
+  /** The scoring weights and automatic thresholds the clerks' decisions trained. */
+  'learned.model': (input: Record<string, never>) => ScoringModelView;
 }
 
 export type ApiMethod = keyof LettraApi;

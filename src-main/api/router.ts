@@ -8,6 +8,7 @@ import { applyDecisions } from '../matching/apply-decisions.js';
 import { readClerkDecisions } from '../matching/clerk-decision.js';
 import { listLearnedFacts, removeLearnedFact } from '../matching/learned-facts.js';
 import { runMatching } from '../matching/run-matching.js';
+import { scoringModelView } from '../matching/scoring-model.js';
 import type { LettraApi, ProgressListener } from './contract.js';
 import { accountingDecisionHooks, accountingMethods, postedAfter } from './accounting-methods.js';
 import { matchingMethods } from './matching-methods.js';
@@ -48,5 +49,6 @@ export function createApi(store: Store, onProgress: ProgressListener = () => {})
       ),
     'learned.list': () => listLearnedFacts(store),
     'learned.remove': ({ id }) => removeLearnedFact(store, id),
+    'learned.model': () => scoringModelView(store),
   };
 }

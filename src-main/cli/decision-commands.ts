@@ -3,6 +3,7 @@ import { basename, resolve } from 'node:path';
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import { LettraError } from '../errors/lettra-error.js';
+import type { ScoringModelView } from '../matching/scoring-model.js';
 import { withApi } from './with-api.js';
 
 /** `lettra decide` and `lettra learned`: clerks' decisions and what the engine learned. */
@@ -46,8 +47,13 @@ export function registerDecisionCommands(program: Command): void {
     .command('learned')
     .description('list what the engine learned from decisions, or remove one fact')
     .option('--remove <id>', 'forget the learned fact with this id')
-    .action((options: { remove?: string }, command: Command) =>
+    .option('--model', 'show the scoring weights and automatic thresholds instead')
+    .action((options: { remove?: string; model?: boolean }, command: Command) =>
       withApi(command, (api) => {
+        if (options.model === true) {
+          printModel(api['learned.model']({}));
+          return;
+        }
         if (options.remove !== undefined) {
           if (!/^\d+$/.test(options.remove)) {
             throw new LettraError(
@@ -78,6 +84,20 @@ export function registerDecisionCommands(program: Command): void {
         }
       }),
     );
+}
+
+function printModel(model: ScoringModelView): void {
+  const thresholds = Object.entries(model.thresholds);
+  console.log(
+    thresholds.length === 0
+      ? `Trained on ${model.examples} examples; automatic threshold not calibrated yet.`
+      : `Trained on ${model.examples} examples; automatic thresholds: ` +
+          thresholds.map(([kind, value]) => `${kind} ${value.toFixed(2)}`).join(', '),
+  );
+  console.log(['feature', 'default', 'trained'].join('\t'));
+  for (const weight of model.weights) {
+    console.log([weight.feature, weight.default.toFixed(2), weight.trained.toFixed(2)].join('\t'));
+  }
 }
 
 /** The decisions file as JSON, or an error saying it is missing, unreadable or not JSON. */

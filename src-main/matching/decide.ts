@@ -15,7 +15,8 @@ export type Hesitation =
   | 'unresolvedNumber'
   | 'overpaid'
   | 'otherPayer'
-  | 'paidTwice';
+  | 'paidTwice'
+  | 'typoOrPart';
 
 export interface Decision {
   status: MatchStatus;
@@ -83,7 +84,8 @@ export function neverAutomatic(features: number[]): Hesitation | undefined {
   if (value('payerIsAnother') > 0) return 'otherPayer';
   if (value('overpaid') > 0) return 'overpaid';
   if (value('twinOfNamed') > 0 || value('gapMadeOfItems') > 0) return 'unknowable';
-  if (value('periodAmongTwins') > 0 || value('nearMissBesideNamed') > 0) return 'unknowable';
+  if (value('periodAmongTwins') > 0) return 'unknowable';
+  if (value('nearMissBesideNamed') > 0) return 'typoOrPart';
   return undefined;
 }
 

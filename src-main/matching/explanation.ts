@@ -73,6 +73,8 @@ export function explainHesitation(
   switch (hesitation) {
     case 'paidTwice':
       return say.paidTwice(settledNumbers);
+    case 'typoOrPart':
+      return say.typoOrPart;
     case 'nothingFound':
       return say.nothingFound;
     case 'otherCompany':
@@ -140,6 +142,8 @@ const sentences = {
     unknowable:
       'Other open items would fit as well and the text does not say which: a clerk chooses.',
     unresolvedNumber: 'The payer wrote an invoice number: a clerk checks which invoice was meant.',
+    typoOrPart:
+      'The amount fits an invoice one character away from the number written, not the invoice written: a typo, or a part payment? A clerk checks.',
     notSureEnough: 'The best candidate is not sure enough to allocate automatically.',
     reversal: 'The bank reverses an earlier debit: no customer payment.',
     shortfallLeftOpen:
@@ -192,6 +196,8 @@ const sentences = {
     unknowable:
       'D’autres pièces conviendraient aussi et le libellé ne dit pas lesquelles : à choisir.',
     unresolvedNumber: 'Le payeur cite un numéro de facture : vérifier quelle facture il vise.',
+    typoOrPart:
+      'Le montant correspond à une facture à un caractère près du numéro cité, pas à la facture citée : faute de frappe ou acompte ? À vérifier.',
     notSureEnough: 'Le meilleur candidat n’est pas assez sûr pour une affectation automatique.',
     reversal: 'La banque annule un débit antérieur : pas un règlement client.',
     shortfallLeftOpen:

@@ -118,6 +118,26 @@ export function retrainScoringModel(store: Store): ScoringModel {
   return { weights, thresholds, examples: examples.length };
 }
 
+/** The scoring model as `lettra learned --model` shows it: every weight beside its default. */
+export interface ScoringModelView {
+  examples: number;
+  thresholds: ScoringModel['thresholds'];
+  weights: Array<{ feature: string; default: number; trained: number }>;
+}
+
+export function scoringModelView(store: Store): ScoringModelView {
+  const model = loadScoringModel(store);
+  return {
+    examples: model.examples,
+    thresholds: model.thresholds,
+    weights: featureNames.map((feature) => ({
+      feature,
+      default: defaultWeights[feature],
+      trained: model.weights[feature],
+    })),
+  };
+}
+
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }

@@ -168,3 +168,23 @@ describe('a payer name paid for several customers', () => {
     expect(third?.proposals[0]?.allocations.map((line) => line.invoice)).toEqual(['Z-2']);
   });
 });
+
+describe('the scoring model a clerk can read', () => {
+  it('shows the default weights before any decision, and the trained ones after', async () => {
+    const { api, receive } = await group([
+      { ...zeta, number: 'Z-1', amount: '800.00' },
+      { ...acme, number: 'A-1', amount: '800.00' },
+    ]);
+    const before = api['learned.model']({});
+    expect(before.examples).toBe(0);
+    expect(before.thresholds).toEqual({});
+    expect(before.weights.every((weight) => weight.trained === weight.default)).toBe(true);
+    expect(before.weights.map((weight) => weight.feature)).toContain('payerCertainty');
+
+    const [first] = receive([{ amount: '800.00', ...dupont }]);
+    api['decisions.apply']({ decisions: [allocate(first!.id, 'Z-1', '800.00')], actor: 'claire' });
+    const after = api['learned.model']({});
+    expect(after.examples).toBeGreaterThan(0);
+    expect(after.weights.some((weight) => weight.trained !== weight.default)).toBe(true);
+  });
+});

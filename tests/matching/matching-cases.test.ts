@@ -633,6 +633,7 @@ describe('matching', () => {
       },
     ]);
     expect(receipt?.status).toBe('proposed');
+    expect(receipt?.explanation).toMatch(/not the invoice written: a typo, or a part payment\?/);
     expect(receipt?.proposals.map((proposal) => proposal.allocations[0]?.invoice).sort()).toEqual([
       '2026-2916',
       '2026-2961',
