@@ -69,7 +69,8 @@ export const defaultWeights: Record<FeatureName, number> = {
   paidBeforeIssue: -2,
   payerHistory: 0.8,
   yearsOverdue: -0.5,
-  payerFromAccountant: 0,
+  // A body the accountant paid for before, owing an amount no other public body owes.
+  payerFromAccountant: 0.3,
   payerFromText: 0,
   oldestAlternative: 0.5,
   amountTwins: -0.5,
