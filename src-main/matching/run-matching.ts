@@ -193,6 +193,8 @@ function holdNamedItems(best: Candidate | undefined, context: MatchingContext): 
 function holdOldestTwins(best: Candidate | undefined, context: MatchingContext): void {
   if (best === undefined || best.evidence.referenceShare > 0) return;
   if ((best.evidence.youngerTwins ?? 0) === 0) return;
+  // A text naming a number, even none of these, is no payment naming nothing.
+  if ((best.evidence.unresolvedNumbers?.length ?? 0) > 0) return;
   for (const line of best.lines) {
     context.held.add(line.item.id);
     revise(line.item, context);

@@ -113,6 +113,21 @@ describe('matching', () => {
     expect(second?.allocations.map((line) => line.invoice)).toEqual(['V26-1030']);
   });
 
+  it('keeps no claim on the oldest twin for a transfer naming a number, even one not open', async () => {
+    const { receive } = await group([
+      { ...durand, number: 'V26-1010', amount: '480.00', dueDate: '2026-10-31' },
+      { ...durand, number: 'V26-1020', amount: '480.00', dueDate: '2026-11-15' },
+      { ...durand, number: 'V26-1030', amount: '480.00', dueDate: '2026-11-30' },
+    ]);
+    const [named, unnamed] = receive([
+      { amount: '480.00', payerName: 'DURAND ET FILS', text: 'FACTURE V26-4444' },
+      { amount: '480.00', payerName: 'DURAND ET FILS', text: 'VIREMENT' },
+    ]);
+    expect(named?.status).toBe('proposed');
+    expect(unnamed?.status).toBe('auto');
+    expect(unnamed?.allocations.map((line) => line.invoice)).toEqual(['V26-1010']);
+  });
+
   it('lets a later payment naming a held invoice take it', async () => {
     const { receive } = await group([
       { ...durand, number: 'V26-1010', amount: '480.00', dueDate: '2026-10-31' },
