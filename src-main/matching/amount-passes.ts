@@ -87,6 +87,7 @@ export function accountantPass(
   bodies: PayerGuess[],
   context: MatchingContext,
   keep: Keep,
+  places: readonly string[],
 ): void {
   const found: Array<{ body: PayerGuess; items: OpenItem[]; open: OpenItem[] }> = [];
   const lists: Array<{ body: PayerGuess; open: OpenItem[]; byAmount: Map<number, OpenItem[]> }> =
@@ -132,7 +133,7 @@ export function accountantPass(
   const searched = lists.map(({ open }) => open.length);
   found.sort((a, b) => a.items.length - b.items.length);
   const kept = found.slice(0, 6);
-  const unlinked = kept.length === 0 ? 0 : unlinkedBodiesOwing(receipt, lists, context);
+  const unlinked = kept.length === 0 ? 0 : unlinkedBodiesOwing(receipt, lists, context, places);
   const closest = closestToDue(
     kept.map((entry) => entry.items),
     receipt.bookingDate,
@@ -186,21 +187,25 @@ function bodyItems(customerId: number, context: MatchingContext): BodyItems {
 }
 
 /**
- * How many public bodies the accountant is not known to pay for owe the amount too: knowing
- * some of the bodies an accountant pays for never says it pays for no other.
+ * How many public bodies of the accountant's place it is not known to pay for owe the amount
+ * too: knowing some of the bodies an accountant pays for never says it pays for no other, and
+ * one named after its place is as likely as one it paid for before.
  */
 function unlinkedBodiesOwing(
   receipt: Receipt,
   lists: Array<{ body: PayerGuess }>,
   context: MatchingContext,
+  places: readonly string[],
 ): number {
+  if (places.length === 0) return 0;
   const linked = new Set(lists.map(({ body }) => body.customerId));
   const owing = (context.itemsByAmount.get(receipt.companyId)?.get(receipt.amountCents) ?? [])
     .filter(
       (item) =>
         isStillOpenFor(item, receipt, context) &&
         !linked.has(item.customerId) &&
-        context.payers.isPublicBody(item.customerId),
+        context.payers.isPublicBody(item.customerId) &&
+        context.payers.nameHasAnyOf(item.customerId, places),
     )
     .map((item) => item.customerId);
   return new Set(owing).size;

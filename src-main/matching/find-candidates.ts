@@ -222,7 +222,7 @@ export function findCandidates(receipt: Receipt, context: MatchingContext): Cand
 
   // Pass 3: a public accountant, and one of the bodies it paid for before owed the amount.
   const bodies = payers.filter((payer) => payer.source === 'accountant');
-  if (bodies.length > 0) accountantPass(receipt, bodies, context, keep);
+  if (bodies.length > 0) accountantPass(receipt, bodies, context, keep, places);
 
   // Pass 4: nobody named; an open item of the credited company for exactly the amount. A
   // public accountant pays for more bodies than those it is known for: theirs are searched
