@@ -3,6 +3,7 @@ import { basename, resolve } from 'node:path';
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import { LettraError } from '../errors/lettra-error.js';
+import { defaultMatchingSettings } from '../matching/matching-settings.js';
 import type { ScoringModelView } from '../matching/scoring-model.js';
 import { withApi } from './with-api.js';
 
@@ -90,9 +91,13 @@ function printModel(model: ScoringModelView): void {
   const thresholds = Object.entries(model.thresholds);
   console.log(
     thresholds.length === 0
-      ? `Trained on ${model.examples} examples; automatic threshold not calibrated yet.`
+      ? `Trained on ${model.examples} examples; automatic threshold ` +
+          `${defaultMatchingSettings.autoThreshold.toFixed(2)} until decisions calibrate one.`
       : `Trained on ${model.examples} examples; automatic thresholds: ` +
           thresholds.map(([kind, value]) => `${kind} ${value.toFixed(2)}`).join(', '),
+  );
+  console.log(
+    "A company's own threshold (lettra matching settings --company CODE) replaces these.",
   );
   console.log(['feature', 'default', 'trained'].join('\t'));
   for (const weight of model.weights) {

@@ -152,13 +152,14 @@ export function runMatching(store: Store, options: MatchingOptions = {}): Matchi
   return summary;
 }
 
-// Nothing open fits, but the payer named an invoice settled already: the clerk is told.
+// Nothing open is worth proposing, but the payer named an invoice settled already: the clerk
+// is told.
 function withSettledNumbers(
   decision: Decision,
   receipt: Receipt,
   context: MatchingContext,
 ): Decision {
-  if (decision.status !== 'unmatched' || decision.hesitation !== 'nothingFound') return decision;
+  if (decision.status !== 'unmatched' || decision.hesitation === 'reversal') return decision;
   const settledNumbers = settledNumbersNamed(receipt, context);
   return settledNumbers.length === 0
     ? decision

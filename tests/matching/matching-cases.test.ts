@@ -605,6 +605,19 @@ describe('matching', () => {
     ).toEqual(['FA-403', 'FA-404']);
   });
 
+  it('warns of a second payment of a short invoice number allocated already', async () => {
+    const { receive } = await group([
+      { ...durand, number: '3002', amount: '1875.40' },
+      { ...acme, number: '3005', amount: '1875.40' },
+    ]);
+    const [, second] = receive([
+      { amount: '1875.40', payerName: 'DURAND ET FILS', text: 'REGLEMENT FACTURE 3002' },
+      { amount: '1875.40', payerName: 'DURAND ET FILS', text: 'REGLEMENT FACTURE 3002' },
+    ]);
+    expect(second?.status).not.toBe('auto');
+    expect(second?.explanation).toMatch(/3002, settled already: paid twice\?/);
+  });
+
   it('reads a short invoice number written after a word for invoice', async () => {
     const { receive } = await group([
       { ...durand, number: '3001', amount: '640.00' },
