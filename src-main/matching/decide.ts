@@ -70,12 +70,12 @@ export function decide(candidates: Candidate[], settings: MatchingSettings): Dec
 
 /**
  * What keeps a candidate from automatic allocation however sure the model is: money paid to
- * the wrong company of the group; more
- * than the invoices and no price revision (another invoice, a deposit?); a choice
- * only the payer could make (other sets of items fit and the text names none, the item
- * completing the named ones has twins, or the amount fits a number one mistake from the one
- * named, not the one named); a text naming an invoice number that is not the candidate's. Read from the features, so that the threshold calibration leaves out the
- * same cases.
+ * the wrong company of the group; more than the invoices and no price revision (another
+ * invoice, a deposit?); a choice only the payer could make (other sets of items fit and the
+ * text names none, the item completing the named ones has twins, or the amount fits a number
+ * one mistake from the one named, not the one named); a text naming an invoice number that is
+ * not the candidate's; a payer known surely as another customer. Read from the features, so
+ * that the threshold calibration leaves out the same cases.
  */
 export function neverAutomatic(features: number[]): Hesitation | undefined {
   const value = (name: FeatureName) => features[featureNames.indexOf(name)] ?? 0;

@@ -133,7 +133,8 @@ const sentences = {
     beforeIssue: 'paid before an invoice date',
     nothingFound: 'No open invoice fits this receipt.',
     paidTwice: (numbers: string[]) =>
-      `No open invoice fits this receipt; the text names ${numbers.join(', ')}, settled already: paid twice?`,
+      `No open invoice fits this receipt; the text names ${numbers.join(', ')}, ` +
+      'settled already: paid twice?',
     needsClerkOtherCompany: 'Paid to the wrong company of the group: a clerk decides.',
     tooClose: 'Several candidates are too close to choose automatically.',
     overpaid: 'The transfer pays more than the invoices: a clerk decides what the rest is.',
@@ -143,7 +144,8 @@ const sentences = {
       'Other open items would fit as well and the text does not say which: a clerk chooses.',
     unresolvedNumber: 'The payer wrote an invoice number: a clerk checks which invoice was meant.',
     typoOrPart:
-      'The amount fits an invoice one character away from the number written, not the invoice written: a typo, or a part payment? A clerk checks.',
+      'The amount fits an invoice one character away from the number written, not the ' +
+      'invoice written: a typo, or a part payment? A clerk checks.',
     notSureEnough: 'The best candidate is not sure enough to allocate automatically.',
     reversal: 'The bank reverses an earlier debit: no customer payment.',
     shortfallLeftOpen:
@@ -159,7 +161,8 @@ const sentences = {
     unresolvedNumbers: (numbers: string[]) =>
       `le libellé cite ${numbers.join(', ')}, qui n’est aucune de ces pièces`,
     settledNumbers: (numbers: string[]) =>
-      `le libellé cite ${numbers.join(', ')}, déjà ${plural(numbers.length, 'soldée')} : payé deux fois ?`,
+      `le libellé cite ${numbers.join(', ')}, ` +
+      `déjà ${plural(numbers.length, 'soldée')} : payé deux fois ?`,
     nearReferences: (numbers: string[]) =>
       `un numéro à un caractère près de ${numbers.join(', ')} dans le libellé`,
     exact: (count: number) =>
@@ -187,7 +190,8 @@ const sentences = {
     beforeIssue: "payé avant la date d'une facture",
     nothingFound: 'Aucune facture ouverte ne correspond à cet encaissement.',
     paidTwice: (numbers: string[]) =>
-      `Aucune facture ouverte ne correspond à cet encaissement ; le libellé cite ${numbers.join(', ')}, ` +
+      'Aucune facture ouverte ne correspond à cet encaissement ; ' +
+      `le libellé cite ${numbers.join(', ')}, ` +
       `déjà ${plural(numbers.length, 'soldée')} : payé deux fois ?`,
     needsClerkOtherCompany: 'Payé sur le compte d’une autre société du groupe : à valider.',
     tooClose: 'Plusieurs candidats trop proches pour choisir automatiquement.',
@@ -197,7 +201,8 @@ const sentences = {
       'D’autres pièces conviendraient aussi et le libellé ne dit pas lesquelles : à choisir.',
     unresolvedNumber: 'Le payeur cite un numéro de facture : vérifier quelle facture il vise.',
     typoOrPart:
-      'Le montant correspond à une facture à un caractère près du numéro cité, pas à la facture citée : faute de frappe ou acompte ? À vérifier.',
+      'Le montant correspond à une facture à un caractère près du numéro cité, pas à la ' +
+      'facture citée : faute de frappe ou acompte ? À vérifier.',
     notSureEnough: 'Le meilleur candidat n’est pas assez sûr pour une affectation automatique.',
     reversal: 'La banque annule un débit antérieur : pas un règlement client.',
     shortfallLeftOpen:
