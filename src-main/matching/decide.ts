@@ -16,7 +16,8 @@ export type Hesitation =
   | 'overpaid'
   | 'otherPayer'
   | 'paidTwice'
-  | 'typoOrPart';
+  | 'typoOrPart'
+  | 'taxRefund';
 
 export interface Decision {
   status: MatchStatus;

@@ -75,6 +75,8 @@ export function explainHesitation(
       return say.paidTwice(settledNumbers);
     case 'typoOrPart':
       return say.typoOrPart;
+    case 'taxRefund':
+      return say.taxRefund;
     case 'nothingFound':
       return say.nothingFound;
     case 'otherCompany':
@@ -132,6 +134,9 @@ const sentences = {
       'names no invoice settles the oldest due (Code civil, art. 1342-10)',
     beforeIssue: 'paid before an invoice date',
     nothingFound: 'No open invoice fits this receipt.',
+    taxRefund:
+      'A tax office pays the company its own taxes back (a VAT credit, a relief): ' +
+      'no customer payment.',
     paidTwice: (numbers: string[]) =>
       `No open invoice fits this receipt; the text names ${numbers.join(', ')}, ` +
       'settled already: paid twice?',
@@ -189,6 +194,9 @@ const sentences = {
       's’impute sur la dette échue la plus ancienne (art. 1342-10 du Code civil)',
     beforeIssue: "payé avant la date d'une facture",
     nothingFound: 'Aucune facture ouverte ne correspond à cet encaissement.',
+    taxRefund:
+      'Un service des impôts rembourse à la société ses propres impôts (crédit de TVA, ' +
+      'dégrèvement) : pas un règlement client.',
     paidTwice: (numbers: string[]) =>
       'Aucune facture ouverte ne correspond à cet encaissement ; ' +
       `le libellé cite ${numbers.join(', ')}, ` +

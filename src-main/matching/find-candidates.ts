@@ -15,7 +15,7 @@ import {
   payerAmountPass,
 } from './amount-passes.js';
 import type { PayerDirectory, PayerGuess } from './payer-directory.js';
-import { accountantPlaceWords, isTaxRefund } from './public-payers.js';
+import { accountantPlaceWords, isTaxOffice, isTaxRefund } from './public-payers.js';
 import type { ReferenceHit, ReferenceIndex } from './reference-index.js';
 import { candidateFeatures, scoreFeatures, type Weights } from './scoring.js';
 
@@ -57,6 +57,8 @@ export function findCandidates(receipt: Receipt, context: MatchingContext): Cand
   const payers = context.payers.identify(receipt.payerName, receipt.payerIban, receipt.text);
   const allHits = context.references.find(receipt.text);
   const hits = allHits.filter((hit) => !context.taken.has(hit.item.id));
+  // A tax office sends back the company's own taxes: no customer's invoice, unless named.
+  if (hits.length === 0 && isTaxOffice(receipt.payerName)) return [];
   const settledNamed = settledNumbersNamed(receipt, context, allHits);
   const found = new Map<string, Candidate>();
   const text = normalizeText(receipt.text);

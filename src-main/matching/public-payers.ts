@@ -41,6 +41,14 @@ export function isTaxRefund(text: string): boolean {
   return taxRefundWords.test(normalizeText(text));
 }
 
+/**
+ * True when the payer is a tax office ("SIE DE CHOLET", "SERVICE DES IMPOTS DES
+ * ENTREPRISES"): what it sends the company is its own taxes back, unless it names an invoice.
+ */
+export function isTaxOffice(payerName: string | undefined): boolean {
+  return /\b(SIE|SIP|SERVICE DES IMPOTS)\b/.test(normalizeText(payerName ?? ''));
+}
+
 // Words of accountants' names that say what they are, not where they are.
 const accountantWords = new Set([
   ...['SGC', 'DGFIP', 'DRFIP', 'DDFIP', 'TRESORERIE', 'TRESOR', 'PUBLIC', 'PUBLIQUES'],

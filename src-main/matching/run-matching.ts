@@ -5,6 +5,7 @@ import type { Candidate, Receipt } from './candidate.js';
 import { decide, type Decision } from './decide.js';
 import { explainCandidate, explainHesitation, type Language } from './explanation.js';
 import { findCandidates, settledNumbersNamed, type MatchingContext } from './find-candidates.js';
+import { isTaxOffice } from './public-payers.js';
 import { loadReceiptsToMatch } from './load-receipts.js';
 import { defaultMatchingSettings, type MatchingSettings } from './matching-settings.js';
 import {
@@ -129,7 +130,7 @@ export function runMatching(store: Store, options: MatchingOptions = {}): Matchi
     );
     if (decision.chosen !== undefined) take(decision.chosen, context);
     else holdOldestTwins(decision.proposals[0], context);
-    decisions.set(receipt.id, withSettledNumbers(decision, receipt, context));
+    decisions.set(receipt.id, explainUnmatched(decision, receipt, context));
     options.onProgress?.('others', ++done, deferred.length);
   }
 
@@ -152,14 +153,17 @@ export function runMatching(store: Store, options: MatchingOptions = {}): Matchi
   return summary;
 }
 
-// Nothing open is worth proposing, but the payer named an invoice settled already: the clerk
-// is told.
-function withSettledNumbers(
+// Why nothing is worth proposing, when the receipt says more than that: a tax office paying
+// the company's taxes back, or a payer naming an invoice settled already.
+function explainUnmatched(
   decision: Decision,
   receipt: Receipt,
   context: MatchingContext,
 ): Decision {
   if (decision.status !== 'unmatched' || decision.hesitation === 'reversal') return decision;
+  if (decision.hesitation === 'nothingFound' && isTaxOffice(receipt.payerName)) {
+    return { ...decision, hesitation: 'taxRefund' };
+  }
   const settledNumbers = settledNumbersNamed(receipt, context);
   return settledNumbers.length === 0
     ? decision

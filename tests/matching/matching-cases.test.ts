@@ -584,6 +584,14 @@ describe('matching', () => {
     ]);
   });
 
+  it('matches a tax office paying an invoice it names', async () => {
+    const { receive } = await group([{ ...acme, number: 'FA-9001', amount: '312.00' }]);
+    const [receipt] = receive([
+      { amount: '312.00', payerName: 'SIE DE GRENOBLE', text: 'PAIEMENT FACTURE FA-9001' },
+    ]);
+    expect(receipt?.proposals[0]?.allocations.map((line) => line.invoice)).toEqual(['FA-9001']);
+  });
+
   it('takes neither a customer named like an accountant nor a company named like a body for public', async () => {
     const sgc = { customer: '411SGCD', customerName: 'SGC DISTRIBUTION' };
     const gourmande = { customer: '411GOUR', customerName: 'SARL LA COMMUNE GOURMANDE' };
@@ -643,9 +651,10 @@ describe('matching', () => {
     ]);
     expect(refund?.status).not.toBe('auto');
     expect(refund?.explanation).not.toMatch(/public body/);
-    // A tax office is not the commune of its town.
-    expect(fromTaxOffice?.explanation).not.toMatch(/payer recognised/);
-    expect(fromTaxOffice?.status).not.toBe('auto');
+    // A tax office is not the commune of its town, and sends the company its own taxes back.
+    expect(fromTaxOffice?.status).toBe('unmatched');
+    expect(fromTaxOffice?.proposals).toEqual([]);
+    expect(fromTaxOffice?.explanation).toMatch(/A tax office pays the company its own taxes back/);
   });
 
   it('does not take a named invoice as paid in part when its number one swap away owes the amount', async () => {
