@@ -72,7 +72,8 @@ export function explainHesitation(
   const say = sentences[language];
   switch (hesitation) {
     case 'paidTwice':
-      return say.paidTwice(settledNumbers);
+      // Nothing fits, and why: the invoice the payer named is settled already.
+      return `${say.nothingFound.slice(0, -1)}; ${say.settledNumbers(settledNumbers)}`;
     case 'typoOrPart':
       return say.typoOrPart;
     case 'taxRefund':
@@ -137,9 +138,6 @@ const sentences = {
     taxRefund:
       'A tax office pays the company its own taxes back (a VAT credit, a relief): ' +
       'no customer payment.',
-    paidTwice: (numbers: string[]) =>
-      `No open invoice fits this receipt; the text names ${numbers.join(', ')}, ` +
-      'settled already: paid twice?',
     needsClerkOtherCompany: 'Paid to the wrong company of the group: a clerk decides.',
     tooClose: 'Several candidates are too close to choose automatically.',
     overpaid: 'The transfer pays more than the invoices: a clerk decides what the rest is.',
@@ -197,10 +195,6 @@ const sentences = {
     taxRefund:
       'Un service des impôts rembourse à la société ses propres impôts (crédit de TVA, ' +
       'dégrèvement) : pas un règlement client.',
-    paidTwice: (numbers: string[]) =>
-      'Aucune facture ouverte ne correspond à cet encaissement ; ' +
-      `le libellé cite ${numbers.join(', ')}, ` +
-      `déjà ${plural(numbers.length, 'soldée')} : payé deux fois ?`,
     needsClerkOtherCompany: 'Payé sur le compte d’une autre société du groupe : à valider.',
     tooClose: 'Plusieurs candidats trop proches pour choisir automatiquement.',
     overpaid: 'Le virement dépasse les factures : le surplus est à qualifier.',
