@@ -15,7 +15,7 @@ import {
   payerAmountPass,
 } from './amount-passes.js';
 import type { PayerDirectory, PayerGuess } from './payer-directory.js';
-import { accountantPlaceWords, isTaxOffice, isTaxRefund } from './public-payers.js';
+import { accountantPlaceWords, isTaxOffice, isTaxRefund, speaksOfRefund } from './public-payers.js';
 import type { ReferenceHit, ReferenceIndex } from './reference-index.js';
 import { candidateFeatures, scoreFeatures, type Weights } from './scoring.js';
 
@@ -57,8 +57,7 @@ export function findCandidates(receipt: Receipt, context: MatchingContext): Cand
   const payers = context.payers.identify(receipt.payerName, receipt.payerIban, receipt.text);
   const allHits = context.references.find(receipt.text);
   const hits = allHits.filter((hit) => !context.taken.has(hit.item.id));
-  // A tax office sends back the company's own taxes: no customer's invoice, unless named.
-  if (hits.length === 0 && isTaxOffice(receipt.payerName)) return [];
+  if (fromTaxOffice(receipt, context, allHits)) return [];
   const settledNamed = settledNumbersNamed(receipt, context, allHits);
   const found = new Map<string, Candidate>();
   const text = normalizeText(receipt.text);
@@ -235,6 +234,29 @@ export function findCandidates(receipt: Receipt, context: MatchingContext): Cand
   }
 
   return [...found.values()].sort((a, b) => b.score - a.score);
+}
+
+/**
+ * A tax office sending the company its own taxes back: the payer is one (and no customer of
+ * that name), or, the payer unnamed, the text names one and speaks of a refund; and no
+ * invoice is named, open or settled, as written or in the company's numbering.
+ */
+export function fromTaxOffice(
+  receipt: Receipt,
+  context: MatchingContext,
+  hits = context.references.find(receipt.text),
+): boolean {
+  const office =
+    receipt.payerName === undefined
+      ? isTaxOffice(receipt.text) && speaksOfRefund(receipt.text)
+      : isTaxOffice(receipt.payerName) && context.payers.isAccountant(receipt.payerName);
+  return (
+    office &&
+    hits.length === 0 &&
+    context.settledReferences.find(receipt.text).length === 0 &&
+    invoiceNumbersNamed(receipt.text).length === 0 &&
+    context.numbering.numbersIn(receipt.text, receipt.companyId).length === 0
+  );
 }
 
 /**

@@ -42,11 +42,18 @@ export function isTaxRefund(text: string): boolean {
 }
 
 /**
- * True when the payer is a tax office ("SIE DE CHOLET", "SERVICE DES IMPOTS DES
+ * True when the name is a tax office's ("SIE DE CHOLET", "SERVICE DES IMPOTS DES
  * ENTREPRISES"): what it sends the company is its own taxes back, unless it names an invoice.
  */
-export function isTaxOffice(payerName: string | undefined): boolean {
-  return /\b(SIE|SIP|SERVICE DES IMPOTS)\b/.test(normalizeText(payerName ?? ''));
+export function isTaxOffice(name: string): boolean {
+  return /\b(SIE|SIP|SERVICE DES IMPOTS)\b/.test(normalizeText(name));
+}
+
+/** True when a text speaks of money given back ("REMBOURSEMENT CREDIT TVA", "RBT"). */
+export function speaksOfRefund(text: string): boolean {
+  return /\b(REMBOURSEMENT|REMBT|REMB|RBT|RESTITUTION|DEGREVEMENT|CREDIT (DE )?TVA)\b/.test(
+    normalizeText(text),
+  );
 }
 
 // Words of accountants' names that say what they are, not where they are.

@@ -4,8 +4,12 @@ import type { MatchStatus } from './allocation-kinds.js';
 import type { Candidate, Receipt } from './candidate.js';
 import { decide, type Decision } from './decide.js';
 import { explainCandidate, explainHesitation, type Language } from './explanation.js';
-import { findCandidates, settledNumbersNamed, type MatchingContext } from './find-candidates.js';
-import { isTaxOffice } from './public-payers.js';
+import {
+  findCandidates,
+  fromTaxOffice,
+  settledNumbersNamed,
+  type MatchingContext,
+} from './find-candidates.js';
 import { loadReceiptsToMatch } from './load-receipts.js';
 import { defaultMatchingSettings, type MatchingSettings } from './matching-settings.js';
 import {
@@ -161,7 +165,7 @@ function explainUnmatched(
   context: MatchingContext,
 ): Decision {
   if (decision.status !== 'unmatched' || decision.hesitation === 'reversal') return decision;
-  if (decision.hesitation === 'nothingFound' && isTaxOffice(receipt.payerName)) {
+  if (decision.hesitation === 'nothingFound' && fromTaxOffice(receipt, context)) {
     return { ...decision, hesitation: 'taxRefund' };
   }
   const settledNumbers = settledNumbersNamed(receipt, context);

@@ -584,6 +584,31 @@ describe('matching', () => {
     ]);
   });
 
+  it('reads a tax office in the text when the payer is unnamed, and a customer named SIE as itself', async () => {
+    const cholet = { customer: '411CHOL', customerName: 'COMMUNE DE CHOLET' };
+    const sie = { customer: '411SIEC', customerName: 'SIE CONSULTING SARL' };
+    const { receive } = await group([
+      { ...cholet, number: 'FA-101', amount: '1234.56' },
+      { ...sie, number: 'FA-107', amount: '3150.00' },
+    ]);
+    const [refund, customer] = receive([
+      { amount: '1234.56', text: 'VIR SIE DE CHOLET REMBOURSEMENT CREDIT TVA' },
+      { amount: '3150.00', payerName: 'SIE CONSULTING SARL', text: 'VIREMENT SIE CONSULTING' },
+    ]);
+    expect(refund?.status).toBe('unmatched');
+    expect(refund?.explanation).toMatch(/A tax office pays the company its own taxes back/);
+    expect(customer?.allocations.map((line) => line.invoice)).toEqual(['FA-107']);
+  });
+
+  it('says a tax office paying twice an invoice it names paid it twice, not its taxes back', async () => {
+    const { receive } = await group([{ ...acme, number: 'FA-9001', amount: '312.00' }]);
+    const [, second] = receive([
+      { amount: '312.00', payerName: 'SIE DE GRENOBLE', text: 'PAIEMENT FACTURE FA-9001' },
+      { amount: '312.00', payerName: 'SIE DE GRENOBLE', text: 'PAIEMENT FACTURE FA-9001' },
+    ]);
+    expect(second?.explanation).toMatch(/FA-9001, settled already: paid twice\?/);
+  });
+
   it('matches a tax office paying an invoice it names', async () => {
     const { receive } = await group([{ ...acme, number: 'FA-9001', amount: '312.00' }]);
     const [receipt] = receive([
