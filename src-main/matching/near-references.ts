@@ -59,7 +59,7 @@ function readTextAnew(text: string) {
   const normalized = normalizeText(text);
   const standaloneNumbers = new Set(
     [...normalized.matchAll(/(?<![A-Z0-9])\d{3,}(?![A-Z0-9])/g)]
-      .filter((match) => !isOtherNumber(normalized, match.index))
+      .filter((match) => !isOtherNumber(normalized, match.index, match[0].length))
       .map((match) => match[0].replace(/^0+/, '')),
   );
   return { compact, boundaryBefore, standaloneNumbers };

@@ -54,7 +54,7 @@ export class NumberingPatterns {
     if (pattern === undefined) return this.digitNumbersIn(normalized, companyId);
     const numbers = this.digitNumbersIn(normalized, companyId);
     for (const match of normalized.matchAll(pattern)) {
-      if (!isOtherNumber(normalized, match.index)) numbers.push(match[0]);
+      if (!isOtherNumber(normalized, match.index, match[0].length)) numbers.push(match[0]);
     }
     return numbers;
   }
@@ -92,7 +92,7 @@ export class NumberingPatterns {
       const span = Math.max(500, range.high - range.low);
       const value = Number(match[0]);
       if (value < range.low - span || value > range.high + span) continue;
-      if (!isOtherNumber(normalized, match.index)) numbers.push(match[0]);
+      if (!isOtherNumber(normalized, match.index, match[0].length)) numbers.push(match[0]);
     }
     return numbers;
   }
@@ -137,18 +137,31 @@ const otherNumberWords = new Set([
 ]);
 
 /**
- * Whether the number at `index` is one a word says is something else: right after it
- * ("MANDAT 4471"), after a word for number ("MANDAT N 4471"), or further in a list of numbers
- * it introduces ("MANDAT 2026 00045123", "MANDATS 4471 4472").
+ * Whether the number of `length` characters at `index` is one a word says is something else:
+ * right after it ("MANDAT 4471"), after a word for number ("MANDAT N 4471"), a single run of
+ * digits after a year ("MANDAT 2026 00045123"), or in a list a plural introduces ("MANDATS
+ * 4471 4472"). A number after the other one is not it: "BRD 534 2026-2711" and "BRD 2015
+ * 2026/02836" name an invoice after the batch.
  */
-export function isOtherNumber(normalized: string, index: number): boolean {
+export function isOtherNumber(normalized: string, index: number, length: number): boolean {
   const words = normalized.slice(0, index).trimEnd().split(' ');
-  for (let position = words.length - 1; position >= Math.max(0, words.length - 6); position -= 1) {
-    const word = words[position] as string;
-    if (otherNumberWords.has(word) || otherNumberWords.has(word.replace(/S$/, ''))) return true;
-    if (!/^\d+$/.test(word) && !numberWords.has(word)) return false;
+  let position = words.length - 1;
+  const skipNumberWords = () => {
+    while (position >= 0 && numberWords.has(words[position] as string)) position -= 1;
+  };
+  skipNumberWords();
+  const singleRun = /^\d+$/.test(normalized.slice(index, index + length));
+  if (singleRun && /^(19|20)\d\d$/.test(words[position] ?? '')) {
+    position -= 1;
+    skipNumberWords();
   }
-  return false;
+  const word = words[position] ?? '';
+  if (otherNumberWords.has(word)) return true;
+  // A list: digits back to a plural word for other numbers.
+  while (position >= 0 && /^\d+$/.test(words[position] as string)) position -= 1;
+  skipNumberWords();
+  const plural = words[position] ?? '';
+  return plural.endsWith('S') && otherNumberWords.has(plural.slice(0, -1));
 }
 
 const numberWords = new Set(['N', 'NO', 'NR', 'NUM', 'NUMERO', 'NUMEROS']);

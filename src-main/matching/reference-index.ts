@@ -1,5 +1,5 @@
-import { compactText, compactWithBoundaries, isDigit } from './normalize-text.js';
-import { invoiceNumbersNamed } from './numbering-patterns.js';
+import { compactText, compactWithBoundaries, isDigit, normalizeText } from './normalize-text.js';
+import { invoiceNumbersNamed, isOtherNumber } from './numbering-patterns.js';
 import type { OpenItem } from './open-items.js';
 
 /** How an invoice number was found in a remittance text, from surest to loosest. */
@@ -49,6 +49,7 @@ export class ReferenceIndex {
   find(text: string): ReferenceHit[] {
     const { text: compact, boundaryBefore } = compactWithBoundaries(text);
     const best = new Map<number, ReferenceHit>();
+    let normalized: string | undefined;
     for (let start = 0; start < compact.length; start += 1) {
       const startsAtBoundary = boundaryBefore[start] === 1;
       // Inside a run of digits nothing starts: "12026" does not contain invoice "2026".
@@ -62,6 +63,14 @@ export class ReferenceIndex {
         if (entries === undefined) continue;
         const endsAtBoundary = end === compact.length || boundaryBefore[end] === 1;
         if (!endsAtBoundary && isDigit(compact[end - 1]) && isDigit(compact[end])) continue;
+        // A mandate, batch or SIRET number that happens to be written like an invoice's (one
+        // with letters is no such number).
+        if (startsAtBoundary && isDigit(compact[start])) {
+          normalized ??= normalizeText(text);
+          const from = normalizedIndex(boundaryBefore, start);
+          const to = normalizedIndex(boundaryBefore, end - 1) + 1;
+          if (isOtherNumber(normalized, from, to - from)) continue;
+        }
         const quality = hitQuality(
           compact,
           boundaryBefore,
@@ -110,6 +119,13 @@ export class ReferenceIndex {
     if (!lengths.includes(key.length)) lengths.push(key.length);
     this.lengthsByPrefix.set(prefix, lengths);
   }
+}
+
+/** Where the compact text's character at `index` stands in the normalized text. */
+function normalizedIndex(boundaryBefore: Uint8Array, index: number): number {
+  let spaces = 0;
+  for (let position = 1; position <= index; position += 1) spaces += boundaryBefore[position] ?? 0;
+  return index + spaces;
 }
 
 function hitQuality(

@@ -46,6 +46,23 @@ describe('references in remittance text', () => {
     expect(found(index.find('SIRET 120260815'))).toEqual([]);
   });
 
+  it('never takes a mandate, batch or SIRET number for an invoice written the same', () => {
+    const digits = new ReferenceIndex([item(5, '001346'), item(6, '004471')]);
+    expect(found(digits.find('VIR DGFIP MANDAT N 001346 DU 10/10/2026 BORDEREAU 523'))).toEqual([]);
+    expect(found(digits.find('/MDT/001346/BRD/004471/'))).toEqual([]);
+    expect(found(digits.find('MANDATS 001346 004471'))).toEqual([]);
+    expect(found(digits.find('MANDAT 2026 4471 FACTURE 001346'))).toEqual(['001346']);
+    expect(found(digits.find('REGLEMENT 001346 MANDAT 4471'))).toEqual(['001346']);
+    // After the batch's own number comes the invoice's.
+    expect(found(digits.find('MDT 23042 BRD 534 001346 SIRET 82348917400081'))).toEqual(['001346']);
+    expect(found(digits.find('MANDAT 2026 001346 BORD 778'))).toEqual([]);
+    const dated = new ReferenceIndex([item(7, '2026/02836'), item(8, 'V26-3017')]);
+    expect(found(dated.find('MDT 47897 BRD 2015 2026/02836 SIRET 52714776300058'))).toEqual([
+      '2026/02836',
+    ]);
+    expect(found(dated.find('MDT 81084 BRD 2054 V26-3017'))).toEqual(['V26-3017']);
+  });
+
   it('gives a number written alone a better quality than one glued to other text', () => {
     const [alone] = index.find('FACTURE FA2026-000123');
     const [glued] = index.find('FACTUREFA2026000123X');
