@@ -41,13 +41,12 @@ export interface CalibrationRule {
   floor: number;
   /** The lead the best candidate needs anyway. */
   margin: number;
-  /** How many decided receipts must fall in a band to open it. */
-  evidence: number;
   /**
-   * The share of a band's favourites that may have been wrong, rounded down: none in a band
-   * of fewer than a hundred, one in a hundred to two hundred.
+   * How many decided receipts, all with the favourite right, open a band. A band with wrong
+   * favourites needs as strong a case: as many more receipts as keep the same upper bound
+   * on its share of wrong favourites (95 % confidence): 64 for one wrong, 85 for two.
    */
-  tolerance: number;
+  evidence: number;
 }
 
 export const defaultCalibrationRule: CalibrationRule = {
@@ -55,13 +54,13 @@ export const defaultCalibrationRule: CalibrationRule = {
   floor: 0.8,
   margin: 1.5,
   evidence: 40,
-  tolerance: 0.01,
 };
 
 /**
  * The lowest automatic threshold the clerks' decisions justify: the lowest step below the
  * ceiling such that the receipts the clerks decided in the band between are enough, and the
- * model's clear favourite was right for all of them but the tolerated one in a hundred.
+ * model's clear favourite was right for all of them, or for so many that the few wrong ones
+ * are outweighed.
  * Automatic allocations above the ceiling are all but always right, so a band this good
  * keeps the precision above 99.7 %; a wrong case raises the threshold back over it until
  * enough right ones outweigh it.
@@ -74,7 +73,7 @@ export function calibrateThreshold(cases: DecidedCase[], rule = defaultCalibrati
       (decided) => decided.best >= candidate && decided.best < rule.ceiling,
     );
     const wrong = band.filter((decided) => !decided.right).length;
-    if (band.length < rule.evidence || wrong > Math.floor(band.length * rule.tolerance)) continue;
+    if (band.length < casesNeeded(wrong, rule.evidence)) continue;
     // Never below the lowest score actually seen right: no evidence speaks for what is under it.
     const lowest = Math.min(
       ...band.filter((decided) => decided.right).map((decided) => decided.best),
@@ -82,6 +81,35 @@ export function calibrateThreshold(cases: DecidedCase[], rule = defaultCalibrati
     threshold = Math.floor(lowest * 100 + 1e-6) / 100;
   }
   return threshold;
+}
+
+/**
+ * How many decided receipts a band with `wrong` wrong favourites needs to be as convincing as
+ * `evidence` receipts without any: the same 95 % upper bound on the share of wrong ones.
+ */
+export function casesNeeded(wrong: number, evidence: number): number {
+  return Math.ceil((evidence * poissonUpperBound(wrong)) / poissonUpperBound(0) - 1e-9);
+}
+
+/** The rate of a Poisson count under which seeing `count` or fewer has 5 % chance. */
+function poissonUpperBound(count: number): number {
+  const atMostCount = (rate: number) => {
+    let term = Math.exp(-rate);
+    let sum = term;
+    for (let k = 1; k <= count; k += 1) {
+      term *= rate / k;
+      sum += term;
+    }
+    return sum;
+  };
+  let low = 0;
+  let high = 10 + 3 * count;
+  for (let step = 0; step < 60; step += 1) {
+    const middle = (low + high) / 2;
+    if (atMostCount(middle) > 0.05) low = middle;
+    else high = middle;
+  }
+  return high;
 }
 
 /**

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   calibrateThreshold,
   calibrateThresholds,
+  casesNeeded,
   type DecidedCase,
   type EvidenceClass,
 } from '../../src-main/matching/threshold-calibration.js';
@@ -34,15 +35,20 @@ describe('automatic threshold calibration', () => {
   });
 
   it('stops above the first band where a favourite was wrong', () => {
-    const cases = [...many(45, () => right(0.92)), wrong(0.88), ...many(50, () => right(0.85))];
+    const cases = [...many(45, () => right(0.92)), wrong(0.88), ...many(10, () => right(0.85))];
     expect(calibrateThreshold(cases)).toBe(0.92);
   });
 
-  it('tolerates one wrong favourite in a hundred, not more', () => {
-    const outweighed = [wrong(0.93), ...many(120, () => right(0.84))];
-    expect(calibrateThreshold(outweighed)).toBe(0.84);
-    const twice = [wrong(0.93), wrong(0.9), ...many(120, () => right(0.84))];
-    expect(calibrateThreshold(twice)).toBe(0.95);
+  it('lets right favourites outweigh a wrong one only as surely as forty without any', () => {
+    // The same 95 % upper bound on the share of wrong favourites: 64 cases for one, 85 for two.
+    expect(casesNeeded(0, 40)).toBe(40);
+    expect(casesNeeded(1, 40)).toBe(64);
+    expect(casesNeeded(2, 40)).toBe(85);
+    expect(calibrateThreshold([wrong(0.93), ...many(63, () => right(0.84))])).toBe(0.84);
+    expect(calibrateThreshold([wrong(0.93), ...many(62, () => right(0.84))])).toBe(0.95);
+    const twice = [wrong(0.93), wrong(0.9)];
+    expect(calibrateThreshold([...twice, ...many(83, () => right(0.84))])).toBe(0.84);
+    expect(calibrateThreshold([...twice, ...many(82, () => right(0.84))])).toBe(0.95);
   });
 
   it('calibrates each kind of evidence on its own cases, or all together when they are few', () => {
