@@ -79,8 +79,7 @@ export function payerAmountPass(
 
 /**
  * Pass 3: items of one body the accountant paid for before, adding up to the amount. An
- * accountant pays for dozens of bodies, so sets are searched body by body: one or two items,
- * and three of a body with a short list only when no body has one or two that fit.
+ * accountant pays for dozens of bodies, so sets are searched body by body (setsOfBodies).
  */
 export function accountantPass(
   receipt: Receipt,
@@ -89,47 +88,17 @@ export function accountantPass(
   keep: Keep,
   places: readonly string[],
 ): void {
-  const found: Array<{ body: PayerGuess; items: OpenItem[]; open: OpenItem[] }> = [];
-  const lists: Array<{ body: PayerGuess; open: OpenItem[]; byAmount: Map<number, OpenItem[]> }> =
-    [];
+  const lists: BodyList[] = [];
   for (const body of bodies.slice(0, 40)) {
     const { open, byAmount } = bodyItems(body.customerId, context);
     if (open.length > 0 && open[0]!.companyId === receipt.companyId) {
-      lists.push({ body, open, byAmount });
+      lists.push({ customerId: body.customerId, open, byAmount });
     }
   }
-  // One or two items of a body, by lookups in its items by amount; of twins owing the same
-  // amount, only the oldest (see findExactCombinations).
-  const target = receipt.amountCents;
-  for (const { body, open, byAmount } of lists) {
-    const single = byAmount.get(target)?.[0];
-    if (single !== undefined) found.push({ body, items: [single], open });
-  }
-  for (const { body, open, byAmount } of lists) {
-    for (const item of open) {
-      const twins = byAmount.get(item.remainingCents) as OpenItem[];
-      if (twins[0] !== item) continue;
-      const rest = target - item.remainingCents;
-      if (rest === item.remainingCents) {
-        if (twins.length > 1) found.push({ body, items: [item, twins[1] as OpenItem], open });
-      } else if (item.remainingCents < rest) {
-        const other = byAmount.get(rest)?.[0];
-        if (other !== undefined) {
-          found.push({ body, items: [item, other].sort(byDueDate), open });
-        }
-      }
-    }
-    if (found.length > 20) break;
-  }
-  // Three items of a body with a short list, when no body has one or two that fit.
-  if (found.length === 0) {
-    for (const { body, open } of lists) {
-      if (open.length > 40) continue;
-      for (const items of findExactCombinations(open, target, { maxSize: 3, maxResults: 3 })) {
-        if (items.length === 3) found.push({ body, items, open });
-      }
-    }
-  }
+  const found = setsOfBodies(lists, receipt.amountCents).map((set) => ({
+    ...set,
+    body: bodies.find((body) => body.customerId === set.customerId) as PayerGuess,
+  }));
   const searched = lists.map(({ open }) => open.length);
   found.sort((a, b) => a.items.length - b.items.length);
   const kept = found.slice(0, 6);
@@ -155,6 +124,107 @@ export function accountantPass(
       chanceMatches: chanceMatches(searched, items.length, receipt),
     });
   }
+}
+
+interface BodyList {
+  customerId: number;
+  open: OpenItem[];
+  byAmount: Map<number, OpenItem[]>;
+}
+
+/**
+ * Sets of one body's items adding up to the amount, body by body: one or two items, by
+ * lookups in its items by amount, and three of a body with a short list only when no body
+ * has one or two that fit. Of twins owing the same amount, only the oldest (see
+ * findExactCombinations).
+ */
+function setsOfBodies(
+  lists: BodyList[],
+  target: number,
+): Array<{ customerId: number; items: OpenItem[]; open: OpenItem[] }> {
+  const found: Array<{ customerId: number; items: OpenItem[]; open: OpenItem[] }> = [];
+  for (const { customerId, open, byAmount } of lists) {
+    const single = byAmount.get(target)?.[0];
+    if (single !== undefined) found.push({ customerId, items: [single], open });
+  }
+  for (const { customerId, open, byAmount } of lists) {
+    for (const item of open) {
+      const twins = byAmount.get(item.remainingCents) as OpenItem[];
+      if (twins[0] !== item) continue;
+      const rest = target - item.remainingCents;
+      if (rest === item.remainingCents) {
+        if (twins.length > 1) found.push({ customerId, items: [item, twins[1] as OpenItem], open });
+      } else if (item.remainingCents < rest) {
+        const other = byAmount.get(rest)?.[0];
+        if (other !== undefined) {
+          found.push({ customerId, items: [item, other].sort(byDueDate), open });
+        }
+      }
+    }
+    if (found.length > 20) break;
+  }
+  if (found.length === 0) {
+    for (const { customerId, open } of lists) {
+      if (open.length > 40) continue;
+      for (const items of findExactCombinations(open, target, { maxSize: 3, maxResults: 3 })) {
+        if (items.length === 3) found.push({ customerId, items, open });
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * Pass 4b: a public accountant no decision links to any body, and no single item owing the
+ * amount: sets of items of one public body of the company adding up to it, the bodies of the
+ * accountant's place first. Never more than a proposal: nothing says which body it is.
+ */
+export function publicBodiesPass(
+  receipt: Receipt,
+  context: MatchingContext,
+  keep: Keep,
+  places: readonly string[],
+): void {
+  const lists: BodyList[] = [];
+  for (const customerId of publicBodiesOf(receipt.companyId, context)) {
+    const { open, byAmount } = bodyItems(customerId, context);
+    if (open.length > 1) lists.push({ customerId, open, byAmount });
+  }
+  const ofPlace = (list: BodyList) => context.payers.nameHasAnyOf(list.customerId, places);
+  lists.sort((a, b) => Number(ofPlace(b)) - Number(ofPlace(a)));
+  const found = setsOfBodies(lists, receipt.amountCents).filter((set) => set.items.length > 1);
+  const searched = lists.map(({ open }) => open.length);
+  found.sort((a, b) => a.items.length - b.items.length);
+  for (const { items, open } of found.slice(0, 6)) {
+    keep(items, {
+      source: 'amountOnly',
+      referenceShare: 0,
+      referencedNumbers: [],
+      unexplainedReferences: 0,
+      payer: undefined,
+      otherCompany: false,
+      paidBeforeIssue: items.some((item) => item.issueDate > receipt.bookingDate),
+      sameAmountAlternatives: found.length - 1,
+      consecutive: isConsecutive(items, open),
+      youngerTwins: youngerTwins(items, open),
+      chanceMatches: chanceMatches(searched, items.length, receipt),
+    });
+  }
+}
+
+// The public bodies among a company's customers with open items, listed once per run.
+const publicBodiesByCompany = new WeakMap<MatchingContext, Map<number, number[]>>();
+
+function publicBodiesOf(companyId: number, context: MatchingContext): number[] {
+  const byCompany = publicBodiesByCompany.get(context) ?? new Map<number, number[]>();
+  publicBodiesByCompany.set(context, byCompany);
+  let bodies = byCompany.get(companyId);
+  if (bodies === undefined) {
+    const customers = new Set(context.companyItems(companyId).map((item) => item.customerId));
+    bodies = [...customers].filter((customerId) => context.payers.isPublicBody(customerId));
+    byCompany.set(companyId, bodies);
+  }
+  return bodies;
 }
 
 // A body's unclaimed items by amount, for the receipts of the run its accountant pays, kept
@@ -193,12 +263,12 @@ function bodyItems(customerId: number, context: MatchingContext): BodyItems {
  */
 function unlinkedBodiesOwing(
   receipt: Receipt,
-  lists: Array<{ body: PayerGuess }>,
+  lists: BodyList[],
   context: MatchingContext,
   places: readonly string[],
 ): number {
   if (places.length === 0) return 0;
-  const linked = new Set(lists.map(({ body }) => body.customerId));
+  const linked = new Set(lists.map(({ customerId }) => customerId));
   const owing = (context.itemsByAmount.get(receipt.companyId)?.get(receipt.amountCents) ?? [])
     .filter(
       (item) =>

@@ -13,6 +13,7 @@ import {
   isStillOpenFor,
   isUnclaimed,
   payerAmountPass,
+  publicBodiesPass,
 } from './amount-passes.js';
 import type { PayerDirectory, PayerGuess } from './payer-directory.js';
 import { accountantPlaceWords, isTaxOffice, isTaxRefund, speaksOfRefund } from './public-payers.js';
@@ -232,6 +233,12 @@ export function findCandidates(receipt: Receipt, context: MatchingContext): Cand
   if (found.size === 0 || (fromAccountant && !anyNamed)) {
     amountOnlyPass(receipt, context, keep, fromAccountant);
   }
+  // Pass 4b: nothing named, and no public body owing the amount in one item.
+  const bodyFound = [...found.values()].some(
+    (candidate) =>
+      candidate.evidence.referenceShare > 0 || context.payers.isPublicBody(candidate.customerId),
+  );
+  if (fromAccountant && !bodyFound) publicBodiesPass(receipt, context, keep, places);
 
   return [...found.values()].sort((a, b) => b.score - a.score);
 }

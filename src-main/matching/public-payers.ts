@@ -27,7 +27,7 @@ const accountantPatterns = [
 /** True when the payer is a public accountant paying on behalf of public bodies. */
 export function isPublicAccountant(payerName: string | undefined): boolean {
   if (payerName === undefined || payerName === '') return false;
-  const normalized = normalizeText(payerName);
+  const normalized = withAcronymsJoined(payerName);
   return accountantPatterns.some((pattern) => pattern.test(normalized));
 }
 
@@ -38,7 +38,7 @@ const taxRefundWords =
 
 /** True when a public accountant's transfer is a refund of the company's own taxes. */
 export function isTaxRefund(text: string): boolean {
-  return taxRefundWords.test(normalizeText(text));
+  return taxRefundWords.test(withAcronymsJoined(text));
 }
 
 /**
@@ -46,7 +46,7 @@ export function isTaxRefund(text: string): boolean {
  * ENTREPRISES"): what it sends the company is its own taxes back, unless it names an invoice.
  */
 export function isTaxOffice(name: string): boolean {
-  return /\b(SIE|SIP|SERVICE DES IMPOTS)\b/.test(normalizeText(name));
+  return /\b(SIE|SIP|SERVICE DES IMPOTS)\b/.test(withAcronymsJoined(name));
 }
 
 /** True when a text speaks of money given back ("REMBOURSEMENT CREDIT TVA", "RBT"). */
@@ -91,7 +91,14 @@ const privateLegalForms = /\b(SARL|SAS|SASU|SA|EURL|SNC|SCI|SCOP|SELARL|GIE|EI|E
 
 /** True when a customer's name is that of a French public body. */
 export function isPublicBodyName(name: string): boolean {
-  const normalized = normalizeText(name);
+  const normalized = withAcronymsJoined(name);
   if (privateLegalForms.test(normalized)) return false;
   return bodyPatterns.some((pattern) => pattern.test(normalized));
+}
+
+/** The normalized text with acronyms written with dots joined again: "S.I.E." is "SIE". */
+function withAcronymsJoined(text: string): string {
+  return normalizeText(text).replace(/\b[A-Z](?: [A-Z]\b)+/g, (letters) =>
+    letters.replace(/ /g, ''),
+  );
 }

@@ -540,6 +540,29 @@ describe('matching', () => {
     ]);
   });
 
+  it('proposes the invoices of one public body adding up to what an unknown accountant paid', async () => {
+    const rennes = { customer: '411REN', customerName: 'CENTRE HOSPITALIER DE RENNES' };
+    const vitre = { customer: '411VIT', customerName: 'COMMUNE DE VITRE' };
+    const { receive } = await group([
+      { ...rennes, number: 'FA-201', amount: '310.25' },
+      { ...rennes, number: 'FA-202', amount: '452.88' },
+      { ...rennes, number: 'FA-203', amount: '99.00' },
+      { ...vitre, number: 'FA-204', amount: '500.00' },
+      { ...durand, number: 'FA-205', amount: '763.13' },
+    ]);
+    const [receipt] = receive([
+      { amount: '763.13', payerName: 'DDFIP DE LA VENDEE', text: 'VIR DGFIP MANDAT N 781 610' },
+    ]);
+    // Durand owes the amount in one invoice, but an accountant pays for public bodies; nothing
+    // says which body this is, so a clerk confirms.
+    expect(receipt?.status).toBe('proposed');
+    expect(receipt?.proposals[0]?.allocations.map((line) => line.invoice)).toEqual([
+      'FA-201',
+      'FA-202',
+    ]);
+    expect(receipt?.explanation).toMatch(/CENTRE HOSPITALIER DE RENNES/);
+  });
+
   it('offers the oldest of identical invoices of one body, not each of them, when nobody is named', async () => {
     const ehpad = { customer: '411EHPA', customerName: 'EHPAD PUBLIC DE ANGERS' };
     const { receive } = await group([
@@ -666,13 +689,14 @@ describe('matching', () => {
   it('does not take a tax refund from the public finances for a body paying its invoice', async () => {
     const cholet = { customer: '411CHOL', customerName: 'COMMUNE DE CHOLET' };
     const { receive } = await group([{ ...cholet, number: 'FA-101', amount: '4885.37' }]);
-    const [refund, fromTaxOffice] = receive([
+    const [refund, fromTaxOffice, dotted] = receive([
       {
         amount: '4885.37',
         payerName: 'DGFIP SIE CHOLET',
         text: 'REMBOURSEMENT CREDIT TVA 2026 T3',
       },
       { amount: '4885.37', payerName: 'SIE DE CHOLET', text: 'REMBOURSEMENT CREDIT TVA' },
+      { amount: '4885.37', payerName: 'S.I.E. CHOLET', text: 'REMBOURSEMENT' },
     ]);
     expect(refund?.status).not.toBe('auto');
     expect(refund?.explanation).not.toMatch(/public body/);
@@ -680,6 +704,8 @@ describe('matching', () => {
     expect(fromTaxOffice?.status).toBe('unmatched');
     expect(fromTaxOffice?.proposals).toEqual([]);
     expect(fromTaxOffice?.explanation).toMatch(/A tax office pays the company its own taxes back/);
+    expect(dotted?.status).toBe('unmatched');
+    expect(dotted?.explanation).toMatch(/A tax office pays the company its own taxes back/);
   });
 
   it('does not take a named invoice as paid in part when its number one swap away owes the amount', async () => {

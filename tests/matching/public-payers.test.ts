@@ -14,6 +14,9 @@ describe('public payers', () => {
     ]) {
       expect(isPublicAccountant(name), name).toBe(true);
     }
+    // Acronyms written with dots are the same names.
+    expect(isPublicAccountant('D.R.F.I.P. PAYS DE LA LOIRE')).toBe(true);
+    expect(isPublicAccountant('S.G.C. DE CHOLET')).toBe(true);
     expect(isPublicAccountant('SERVICES INFORMATIQUES DE L OUEST')).toBe(false);
     expect(isPublicAccountant('COMMUNE DE CHOLET')).toBe(false);
   });
@@ -21,6 +24,8 @@ describe('public payers', () => {
   it('recognises public bodies by their names', () => {
     expect(isPublicBodyName('CNE DE CHAMBERY')).toBe(true);
     expect(isPublicBodyName('EHPAD PUBLIC DE REZE')).toBe(true);
+    expect(isPublicBodyName('C.C.A.S. DE CHOLET')).toBe(true);
     expect(isPublicBodyName('BOULANGERIE COLIN SARL')).toBe(false);
+    expect(isPublicBodyName('LA COMMUNE GOURMANDE S.A.R.L.')).toBe(false);
   });
 });
