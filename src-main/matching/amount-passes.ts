@@ -4,6 +4,7 @@ import type { Keep, MatchingContext } from './find-candidates.js';
 import { classifyGap } from './matching-settings.js';
 import { byDueDate, type OpenItem } from './open-items.js';
 import type { PayerGuess } from './payer-directory.js';
+import { monthsNamed } from './periods.js';
 
 /*
  * The passes that go from a payer, or from nobody, to the items adding up to the amount:
@@ -48,6 +49,26 @@ export function payerAmountPass(
       chanceMatches: chanceMatches([Math.min(items.length, 150)], combination.length, receipt),
     });
   }
+  // A month named among identical invoices ("ABONNEMENT OCTOBRE"): the one of that month is
+  // as likely as the oldest, and offered beside it.
+  const months = exact.length > 0 ? monthsNamed(receipt.text) : [];
+  for (const combination of months.length > 0 ? exact : []) {
+    const [oldest] = combination;
+    if (combination.length !== 1 || oldest === undefined) continue;
+    const twins = items.filter((item) => item.remainingCents === oldest.remainingCents);
+    const ofMonth = ofMonths(twins, months);
+    for (const twin of ofMonth.includes(oldest) ? [] : ofMonth.slice(0, 2)) {
+      keep([twin], {
+        ...base,
+        unexplainedReferences: named.filter((item) => item !== twin).length,
+        paidBeforeIssue: twin.issueDate > receipt.bookingDate,
+        sameAmountAlternatives: exact.length,
+        youngerTwins: twins.length - 1,
+        ofMonthNamed: true,
+        chanceMatches: chanceMatches([Math.min(items.length, 150)], 1, receipt),
+      });
+    }
+  }
   if (exact.length > 0) return;
   // One invoice paid with a revision or less its fees, when nothing adds up exactly.
   const first = items[0] as OpenItem;
@@ -75,6 +96,14 @@ export function payerAmountPass(
       chanceMatches: chanceMatches([items.length], 1, receipt),
     });
   }
+}
+
+// The items issued in one of the months, or failing any, falling due in one.
+function ofMonths(items: OpenItem[], months: number[]): OpenItem[] {
+  const inMonths = (date: string | null) =>
+    date !== null && months.includes(Number(date.slice(5, 7)));
+  const issued = items.filter((item) => inMonths(item.issueDate));
+  return issued.length > 0 ? issued : items.filter((item) => inMonths(item.dueDate));
 }
 
 /**

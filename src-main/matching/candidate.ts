@@ -87,6 +87,8 @@ export interface Evidence {
   gapMadeOfItems?: boolean;
   /** The text names the period paid ("ABONNEMENT OCTOBRE"): one invoice among identical ones. */
   periodNamed?: boolean;
+  /** The item is the one of the month the text names, not the oldest of its twins. */
+  ofMonthNamed?: boolean;
   /** The text speaks of money paid ahead ("acompte", "arrhes"), not of a settlement. */
   depositWording?: boolean;
   /** Sets of this size that would add up to the amount by chance in what was searched. */

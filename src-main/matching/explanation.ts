@@ -58,6 +58,7 @@ export function explainCandidate(
   const namesNothing = (evidence.unresolvedNumbers?.length ?? 0) === 0 && !evidence.periodNamed;
   if (evidence.referenceShare === 0 && namesNothing && (evidence.youngerTwins ?? 0) > 0)
     parts.push(say.imputedOnOldest(evidence.youngerTwins ?? 0));
+  if (evidence.ofMonthNamed === true) parts.push(say.ofMonthNamed);
   if (evidence.paidBeforeIssue) parts.push(say.beforeIssue);
   const sentence = parts.join('; ');
   return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
@@ -133,6 +134,7 @@ const sentences = {
     imputedOnOldest: (count: number) =>
       `${count} later ${plural(count, 'item')} of the same amount left open: a payment that ` +
       'names no invoice settles the oldest due (Code civil, art. 1342-10)',
+    ofMonthNamed: 'of the month the text names, not the oldest of identical invoices',
     beforeIssue: 'paid before an invoice date',
     nothingFound: 'No open invoice fits this receipt.',
     taxRefund:
@@ -190,6 +192,7 @@ const sentences = {
       `${count} ${plural(count, 'pièce')} plus ${plural(count, 'récente')} du même montant ` +
       `${count > 1 ? 'restent ouvertes' : 'reste ouverte'} : un paiement sans référence ` +
       's’impute sur la dette échue la plus ancienne (art. 1342-10 du Code civil)',
+    ofMonthNamed: 'du mois que nomme le libellé, et non la plus ancienne des factures identiques',
     beforeIssue: "payé avant la date d'une facture",
     nothingFound: 'Aucune facture ouverte ne correspond à cet encaissement.',
     taxRefund:
