@@ -16,6 +16,7 @@ import {
   publicBodiesPass,
 } from './amount-passes.js';
 import type { PayerDirectory, PayerGuess } from './payer-directory.js';
+import { monthsNamed } from './periods.js';
 import { accountantPlaceWords, isTaxOffice, isTaxRefund, speaksOfRefund } from './public-payers.js';
 import type { ReferenceHit, ReferenceIndex } from './reference-index.js';
 import { candidateFeatures, scoreFeatures, type Weights } from './scoring.js';
@@ -63,7 +64,7 @@ export function findCandidates(receipt: Receipt, context: MatchingContext): Cand
   const found = new Map<string, Candidate>();
   const text = normalizeText(receipt.text);
   const depositWording = depositWords.test(text);
-  const periodNamed = periodWords.test(text) || numberedPeriod.test(text);
+  const periodNamed = monthsNamed(receipt.text).length > 0;
   // Without the payer's IBAN (CFONB 120 has none), a foreign legal form or the SWIFT charges
   // code says the money came from abroad.
   const payerAbroad =
@@ -245,8 +246,9 @@ export function findCandidates(receipt: Receipt, context: MatchingContext): Cand
 
 /**
  * A tax office sending the company its own taxes back: the payer is one (and no customer of
- * that name), or, the payer unnamed, the text names one and speaks of a refund; and no
- * invoice is named, open or settled, as written or in the company's numbering.
+ * that name), or another office of the public finances whose text speaks of refunding a tax,
+ * or, the payer unnamed, the text names a tax office and speaks of a refund; and no invoice
+ * is named, open or settled, as written or in the company's numbering.
  */
 export function fromTaxOffice(
   receipt: Receipt,
@@ -256,7 +258,10 @@ export function fromTaxOffice(
   const office =
     receipt.payerName === undefined
       ? isTaxOffice(receipt.text) && speaksOfRefund(receipt.text)
-      : isTaxOffice(receipt.payerName) && context.payers.isAccountant(receipt.payerName);
+      : context.payers.isAccountant(receipt.payerName) &&
+        (isTaxOffice(receipt.payerName) ||
+          // Any office of the network saying it refunds a tax ("REMBOURSEMENT CREDIT DE TVA").
+          (speaksOfRefund(receipt.text) && isTaxRefund(receipt.text)));
   return (
     office &&
     hits.length === 0 &&
@@ -284,18 +289,6 @@ export function settledNumbersNamed(
 
 // Company forms of other countries: GmbH, AG, Srl, SpA, BV, NV, Ltd, Oy...
 const foreignLegalForms = /\b(GMBH|AG|KG|SRL|SPA|BV|NV|BVBA|LTD|LIMITED|LLC|INC|PLC|OY|APS)\b/;
-
-// A period the payer says it pays ("ABONNEMENT OCTOBRE 2026", "ECHEANCE 10/2026", "LOYER
-// NOVEMBRE") designates one invoice among identical ones, not necessarily the oldest.
-const months = [
-  ...['JANVIER', 'FEVRIER', 'MARS', 'AVRIL', 'MAI', 'JUIN', 'JUILLET', 'AOUT'],
-  ...['SEPTEMBRE', 'OCTOBRE', 'NOVEMBRE', 'DECEMBRE', 'JANV', 'FEVR', 'SEPT', 'OCT', 'NOV'],
-  ...['DEC', 'JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER'],
-  ...['OCTOBER', 'NOVEMBER', 'DECEMBER'],
-];
-const periodWords = new RegExp(`\\b(${months.join('|')})\\b`);
-const numberedPeriod =
-  /\b(ECHEANCE|PERIODE|MOIS|TERME|LOYER|ABONNEMENT|REDEVANCE) (0?[1-9]|1[0-2]) (20)?\d\d\b/;
 
 // "Acompte", "arrhes", "avance", "provision": money paid ahead, not the settlement of an invoice.
 const depositWords = /\b(ACOMPTE|ACPTE|ARRHES|AVANCE|PROVISION)\b/;

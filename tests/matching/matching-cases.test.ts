@@ -383,6 +383,31 @@ describe('matching', () => {
     expect(await statusOf('ABONNEMENT')).toBe('auto');
   });
 
+  it('offers the invoice of the month named beside the oldest of identical ones', async () => {
+    const subscription = { ...durand, amount: '214.80' };
+    const receiveOne = async (text: string) => {
+      const { receive } = await group([
+        { ...subscription, number: 'V26-0901', issueDate: '2026-09-01', dueDate: '2026-09-30' },
+        { ...subscription, number: 'V26-1001', issueDate: '2026-10-01', dueDate: '2026-10-31' },
+        { ...subscription, number: 'V26-1101', issueDate: '2026-11-01', dueDate: '2026-11-30' },
+      ]);
+      const [receipt] = receive([{ amount: '214.80', payerName: 'DURAND ET FILS', text }]);
+      return receipt;
+    };
+    const offered = (receipt: Awaited<ReturnType<typeof receiveOne>>) =>
+      receipt?.proposals.map((proposal) => proposal.allocations[0]?.invoice).sort();
+    const october = await receiveOne('ABONNEMENT OCTOBRE 2026');
+    expect(october?.status).toBe('proposed');
+    expect(offered(october)).toEqual(['V26-0901', 'V26-1001']);
+    const ofOctober = october?.proposals.find(
+      (proposal) => proposal.allocations[0]?.invoice === 'V26-1001',
+    );
+    expect(ofOctober?.explanation).toMatch(/of the month the text names/);
+    expect(offered(await receiveOne('ECHEANCE 11/2026'))).toEqual(['V26-0901', 'V26-1101']);
+    // The oldest is September's: nothing else to offer.
+    expect(offered(await receiveOne('REDEVANCE SEPTEMBRE'))).toEqual(['V26-0901']);
+  });
+
   it('takes a foreign legal form or SWIFT charges for a payer abroad when no IBAN says it', async () => {
     const { receive } = await group([
       { ...acme, number: 'INV000501', amount: '2985.00' },
@@ -689,7 +714,7 @@ describe('matching', () => {
   it('does not take a tax refund from the public finances for a body paying its invoice', async () => {
     const cholet = { customer: '411CHOL', customerName: 'COMMUNE DE CHOLET' };
     const { receive } = await group([{ ...cholet, number: 'FA-101', amount: '4885.37' }]);
-    const [refund, fromTaxOffice, dotted] = receive([
+    const [refund, fromTaxOffice, dotted, fromRegionalOffice] = receive([
       {
         amount: '4885.37',
         payerName: 'DGFIP SIE CHOLET',
@@ -697,6 +722,11 @@ describe('matching', () => {
       },
       { amount: '4885.37', payerName: 'SIE DE CHOLET', text: 'REMBOURSEMENT CREDIT TVA' },
       { amount: '4885.37', payerName: 'S.I.E. CHOLET', text: 'REMBOURSEMENT' },
+      {
+        amount: '4885.37',
+        payerName: 'DRFIP PAYS DE LA LOIRE',
+        text: 'REMBOURSEMENT CREDIT DE TVA 2026T3 SIE NANTES',
+      },
     ]);
     expect(refund?.status).not.toBe('auto');
     expect(refund?.explanation).not.toMatch(/public body/);
@@ -706,6 +736,7 @@ describe('matching', () => {
     expect(fromTaxOffice?.explanation).toMatch(/A tax office pays the company its own taxes back/);
     expect(dotted?.status).toBe('unmatched');
     expect(dotted?.explanation).toMatch(/A tax office pays the company its own taxes back/);
+    expect(fromRegionalOffice?.status).toBe('unmatched');
   });
 
   it('does not take a named invoice as paid in part when its number one swap away owes the amount', async () => {
