@@ -24,18 +24,23 @@ export function loadWeights(store: Store): Weights {
 /**
  * Fits the logistic model on the clerks' decisions by gradient descent, pulled towards the
  * default weights so that a few decisions adjust it rather than overturn it; with many
- * decisions the data wins.
+ * decisions the data wins. The intercept stays the default's: clerks decide the receipts the
+ * engine did not allocate, where right candidates are rarer than among all receipts, and an
+ * intercept learned there would mark every receipt down.
  */
 export function trainWeights(
   examples: TrainingExample[],
+  decisions: number,
   prior: Weights = defaultWeights,
 ): Weights {
   if (examples.length === 0) return { ...prior };
   const size = featureNames.length;
   const start = featureNames.map((name) => prior[name]);
   const weights = [...start];
-  // The prior counts like this many decisions that agree with the default weights.
-  const priorStrength = 20;
+  const intercept = featureNames.indexOf('bias');
+  // The prior counts like this many decisions that agree with the default weights; more while
+  // the decisions are few, for they are the hard receipts only, not a sample of all.
+  const priorStrength = 20 * Math.max(1, 200 / Math.max(1, decisions));
   // A step of 1 / (Lipschitz constant) never overshoots: the log loss curves at most by a
   // quarter of the squared norm of the features.
   const largestNorm = Math.max(
@@ -52,7 +57,9 @@ export function trainWeights(
       for (let index = 0; index < size; index += 1)
         gradient[index]! += error * (example.features[index] ?? 0);
     }
-    for (let index = 0; index < size; index += 1) weights[index]! -= step * gradient[index]!;
+    for (let index = 0; index < size; index += 1) {
+      if (index !== intercept) weights[index]! -= step * gradient[index]!;
+    }
   }
   return Object.fromEntries(
     featureNames.map((name, index) => [name, round(weights[index]!)]),
@@ -101,7 +108,7 @@ export function retrainScoringModel(store: Store): ScoringModel {
     byDecision.set(row.decisionId, list);
     return example;
   });
-  const weights = trainWeights(examples);
+  const weights = trainWeights(examples, byDecision.size);
   const thresholds = calibrateThresholds(decidedCases(byDecision, weights));
   store.sql
     .prepare(
