@@ -60,7 +60,10 @@ export function findCandidates(receipt: Receipt, context: MatchingContext): Cand
   const allHits = context.references.find(receipt.text);
   const hits = allHits.filter((hit) => !context.taken.has(hit.item.id));
   if (fromTaxOffice(receipt, context, allHits)) return [];
-  const settledNamed = settledNumbersNamed(receipt, context, allHits);
+  const settledItems = settledItemsNamed(receipt, context, allHits);
+  const settledNamed = [...new Set(settledItems.map((item) => item.number))];
+  // A settled number beside another amount may be a typo of a neighbour's.
+  const paidAgain = settledItems.length > 0 && paysSettledAgain(receipt, settledItems);
   const found = new Map<string, Candidate>();
   const text = normalizeText(receipt.text);
   const depositWording = depositWords.test(text);
@@ -143,7 +146,8 @@ export function findCandidates(receipt: Receipt, context: MatchingContext): Cand
         amountTwins,
         depositWording,
         periodNamed,
-        unnamedTwins: evidence.referenceShare > 0 ? unnamedTwins(items, evidence, context) : 0,
+        unnamedTwins:
+          evidence.referenceShare > 0 ? unnamedTwins(items, evidence, receipt.text, context) : 0,
         otherPayer:
           evidence.payer === undefined &&
           payers.some(
@@ -177,7 +181,7 @@ export function findCandidates(receipt: Receipt, context: MatchingContext): Cand
   // Pass 1b: no number of this customer's found as written (perhaps another customer's
   // number, the typo landing on it), or none whose amount fits; one a mistake away from an
   // item of a customer the payer points to: "2026-2961" written, 2026-2916 owing the amount.
-  for (const payer of settledNamed.length > 0 ? [] : payers.slice(0, 3)) {
+  for (const payer of paidAgain ? [] : payers.slice(0, 3)) {
     if (payer.certainty < 0.5) continue;
     const named = hits.filter((hit) => hit.item.customerId === payer.customerId);
     if (named.length > 0 && fits([...found.values()], payer.customerId)) continue;
@@ -198,7 +202,7 @@ export function findCandidates(receipt: Receipt, context: MatchingContext): Cand
   const unresolved = numbersIn(receipt.companyId).filter(
     (number) => !hits.some((hit) => hit.matched === compactText(number)),
   );
-  if (unresolved.length > 0 && found.size === 0 && settledNamed.length === 0) {
+  if (unresolved.length > 0 && found.size === 0 && !paidAgain) {
     const near = findNearNumbers(unresolved, context.companyItems(receipt.companyId), (item) => {
       if (context.taken.has(item.id)) return false;
       const settings = context.settings.forCustomer(item.companyId, item.customerId);
@@ -273,18 +277,37 @@ export function fromTaxOffice(
 
 /**
  * The invoices the text names as written that are settled already, in the ledger or by this
- * run: a double payment, or a number given by mistake; not a typo of a neighbour's.
+ * run: a double payment, or a number given by mistake.
  */
 export function settledNumbersNamed(
   receipt: Receipt,
   context: MatchingContext,
   hits = context.references.find(receipt.text),
 ): string[] {
-  const settled = [
+  return [...new Set(settledItemsNamed(receipt, context, hits).map((item) => item.number))];
+}
+
+function settledItemsNamed(
+  receipt: Receipt,
+  context: MatchingContext,
+  hits: ReferenceHit[],
+): OpenItem[] {
+  return [
     ...hits.filter((hit) => context.taken.has(hit.item.id)),
     ...context.settledReferences.find(receipt.text),
-  ];
-  return [...new Set(settled.map((hit) => hit.item.number))];
+  ].map((hit) => hit.item);
+}
+
+/**
+ * Whether the amount is what settled one of the settled invoices named, or all of them: a
+ * double payment, not a typo of a neighbour's number.
+ */
+function paysSettledAgain(receipt: Receipt, settled: OpenItem[]): boolean {
+  const amounts = settled.map((item) => item.settledCents);
+  return (
+    amounts.some((amount) => amount === undefined || amount === receipt.amountCents) ||
+    amounts.reduce<number>((sum, amount) => sum + (amount ?? 0), 0) === receipt.amountCents
+  );
 }
 
 // Company forms of other countries: GmbH, AG, Srl, SpA, BV, NV, Ltd, Oy...
@@ -296,11 +319,13 @@ const depositWords = /\b(ACOMPTE|ACPTE|ARRHES|AVANCE|PROVISION)\b/;
 /**
  * Open items of the customer outside the set owing the same amount as an item of the set the
  * text does not name as written (an item added to complete the amount, or one found a
- * mistake away): any of them could be the one meant.
+ * mistake away when the number is a mistake away from the twin too): any of them could be
+ * the one meant.
  */
 function unnamedTwins(
   items: OpenItem[],
   evidence: Omit<Evidence, 'gapKind' | 'gapCents'>,
+  text: string,
   context: MatchingContext,
 ): number {
   const unnamed = items.filter(
@@ -309,10 +334,15 @@ function unnamedTwins(
   if (unnamed.length === 0) return 0;
   const amounts = new Set(unnamed.map((item) => item.remainingCents));
   const open = context.itemsByCustomer.get(unnamed[0]!.customerId) ?? [];
-  return open.filter(
+  const twins = open.filter(
     (item) =>
       amounts.has(item.remainingCents) && !items.includes(item) && !context.taken.has(item.id),
-  ).length;
+  );
+  // "3017" written, for "3018" or "3019".
+  if (evidence.nearMiss === true && evidence.referencedNumbers.length === items.length) {
+    return twins.filter((twin) => findNearReferences(text, [twin]).length > 0).length;
+  }
+  return twins.length;
 }
 
 /** Records a candidate set of items with the evidence that found it. */

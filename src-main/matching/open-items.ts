@@ -12,6 +12,8 @@ export interface OpenItem {
   dueDate: string | null;
   /** What the ledger says is open, less what Lettra already allocated to it. */
   remainingCents: Cents;
+  /** Of an invoice settled already: what settled it last, what a second payment would repeat. */
+  settledCents?: Cents;
 }
 
 export interface CustomerRecord {
@@ -92,7 +94,8 @@ export function loadSettledInvoices(store: Store, open: readonly OpenItem[]): Op
   const rows = store.sql
     .prepare(
       `SELECT i.id, i.company_id AS companyId, c.code AS companyCode, i.customer_id AS customerId,
-         i.number, i.kind, i.issue_date AS issueDate, i.due_date AS dueDate, 0 AS remainingCents
+         i.number, i.kind, i.issue_date AS issueDate, i.due_date AS dueDate, 0 AS remainingCents,
+         i.amount_cents AS settledCents
        FROM invoice i JOIN company c ON c.id = i.company_id
        WHERE i.kind = 'invoice' AND (i.ledger_open_cents <= 0 OR i.id IN (SELECT invoice_id
          FROM allocation WHERE kind IN ('invoice', 'partial', 'otherCompany')))`,
@@ -110,7 +113,8 @@ export function loadSettledInvoices(store: Store, open: readonly OpenItem[]): Op
     .prepare(
       `SELECT -s.id AS id, s.company_id AS companyId, c.code AS companyCode,
          coalesce(cu.id, 0) AS customerId, s.number, 'invoice' AS kind,
-         s.issue_date AS issueDate, NULL AS dueDate, 0 AS remainingCents
+         s.issue_date AS issueDate, NULL AS dueDate, 0 AS remainingCents,
+         s.amount_cents AS settledCents
        FROM settled_invoice s JOIN company c ON c.id = s.company_id
        LEFT JOIN customer cu ON cu.company_id = s.company_id AND cu.code = s.customer_code`,
     )

@@ -179,7 +179,10 @@ function take(candidate: Candidate, context: MatchingContext): void {
   for (const line of candidate.lines) {
     if (!['invoice', 'partial', 'creditNote', 'otherCompany'].includes(line.kind)) continue;
     line.item.remainingCents -= line.amountCents;
-    if (line.item.remainingCents === 0) context.taken.add(line.item.id);
+    if (line.item.remainingCents === 0) {
+      context.taken.add(line.item.id);
+      line.item.settledCents = line.amountCents;
+    }
     revise(line.item, context);
   }
 }

@@ -156,8 +156,9 @@ describe('ledger import of settled invoices', () => {
         issueDate: '2026-10-01',
         dueDate: null,
         remainingCents: 0,
+        settledCents: 120_000,
       },
-      expect.objectContaining({ id: -2, number: 'FAC000100', customerId: 0 }),
+      expect.objectContaining({ id: -2, number: 'FAC000100', customerId: 0, settledCents: 5000 }),
     ]);
   });
 

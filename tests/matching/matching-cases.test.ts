@@ -370,6 +370,25 @@ describe('matching', () => {
     expect(receipt?.proposals[1]?.explanation ?? '').not.toMatch(/art\. 1342-10/);
   });
 
+  it('takes a typo for the one identical invoice it is a mistake away from, not its twins', async () => {
+    const lycee = { customer: '411LYC', customerName: 'LYCEE CHARLES PEGUY MONTELIMAR' };
+    const receiveOne = async (text: string) => {
+      const { receive } = await group([
+        { ...lycee, number: '2026-2989', amount: '192.00', dueDate: '2026-10-31' },
+        { ...lycee, number: '2026-3018', amount: '192.00', dueDate: '2026-11-30' },
+        { ...lycee, number: '2026-3019', amount: '192.00', dueDate: '2026-12-31' },
+      ]);
+      const [receipt] = receive([{ amount: '192.00', payerName: 'TRESOR PUBLIC', text }]);
+      return receipt;
+    };
+    const swapped = await receiveOne('MANDAT 80636 LYC C PEGUY MONTELIMAR FACT 2026-9289');
+    expect(swapped?.status).toBe('auto');
+    expect(swapped?.allocations.map((line) => line.invoice)).toEqual(['2026-2989']);
+    // One mistake from two of the twins: the payer's intent is not in the text.
+    const between = await receiveOne('MANDAT 80636 LYC C PEGUY MONTELIMAR FACT 2026-3010');
+    expect(between?.status).toBe('proposed');
+  });
+
   it('leaves to a clerk a payment naming its month among identical invoices', async () => {
     const statusOf = async (text: string) => {
       const { receive } = await group([
@@ -773,6 +792,20 @@ describe('matching', () => {
     expect(second?.status).not.toBe('auto');
     expect(second?.explanation).toMatch(/FAC000224, settled already: paid twice\?/);
     expect(second?.explanation).not.toMatch(/one character away/);
+  });
+
+  it('reads a settled number beside another amount as a typo of the neighbour owing it', async () => {
+    const { receive } = await group([
+      { ...durand, number: 'FAC000224', amount: '1200.00' },
+      { ...durand, number: 'FAC000228', amount: '777.00' },
+    ]);
+    const [, typo] = receive([
+      { amount: '1200.00', payerName: 'DURAND ET FILS', text: 'FACT FAC000224' },
+      { amount: '777.00', payerName: 'DURAND ET FILS', text: 'FACT FAC000224' },
+    ]);
+    expect(typo?.proposals[0]?.allocations.map((line) => line.invoice)).toEqual(['FAC000228']);
+    expect(typo?.explanation).toMatch(/one character away from FAC000228/);
+    expect(typo?.explanation).not.toMatch(/paid twice/);
   });
 
   it('says a receipt naming a settled invoice may be paid twice when nothing open fits', async () => {
