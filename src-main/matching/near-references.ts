@@ -1,5 +1,5 @@
 import { compactText, compactWithBoundaries, isDigit, normalizeText } from './normalize-text.js';
-import { isOtherNumber } from './numbering-patterns.js';
+import { isOtherNumber, isOtherNumberAt } from './numbering-patterns.js';
 import type { OpenItem } from './open-items.js';
 import type { ReferenceHit } from './reference-index.js';
 
@@ -11,7 +11,7 @@ import type { ReferenceHit } from './reference-index.js';
  * the whole book it would find a look-alike of anything.
  */
 export function findNearReferences(text: string, items: OpenItem[]): ReferenceHit[] {
-  const { compact, boundaryBefore, standaloneNumbers } = readText(text);
+  const { compact, boundaryBefore, normalized, standaloneNumbers } = readText(text);
   const hits: ReferenceHit[] = [];
   for (const item of items) {
     const { number, sequence, head, tail } = numberParts(item);
@@ -37,7 +37,13 @@ export function findNearReferences(text: string, items: OpenItem[]): ReferenceHi
       ) {
         continue;
       }
-      if (oneMistakeApart(compact, start, number)) {
+      if (
+        oneMistakeApart(compact, start, number) &&
+        !(
+          isDigit(compact[start]) &&
+          isOtherNumberAt(normalized, compact, boundaryBefore, start, end - start)
+        )
+      ) {
         hits.push({ item, quality: 0.75, matched: compact.slice(start, end) });
         break;
       }
@@ -62,7 +68,7 @@ function readTextAnew(text: string) {
       .filter((match) => !isOtherNumber(normalized, match.index, match[0].length))
       .map((match) => match[0].replace(/^0+/, '')),
   );
-  return { compact, boundaryBefore, standaloneNumbers };
+  return { compact, boundaryBefore, normalized, standaloneNumbers };
 }
 
 /**

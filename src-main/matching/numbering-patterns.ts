@@ -164,6 +164,36 @@ export function isOtherNumber(normalized: string, index: number, length: number)
   return plural.endsWith('S') && otherNumberWords.has(plural.slice(0, -1));
 }
 
+/**
+ * Whether the number of `length` characters at `start` of a compact text (see
+ * compactWithBoundaries) is one a word says is something else (isOtherNumber), the word
+ * standing before it or glued to it ("MDT001346").
+ */
+export function isOtherNumberAt(
+  normalized: string,
+  compact: string,
+  boundaryBefore: Uint8Array,
+  start: number,
+  length: number,
+): boolean {
+  if (boundaryBefore[start] === 1) {
+    const from = normalizedIndex(boundaryBefore, start);
+    const to = normalizedIndex(boundaryBefore, start + length - 1) + 1;
+    return isOtherNumber(normalized, from, to - from);
+  }
+  let tokenStart = start;
+  while (tokenStart > 0 && boundaryBefore[tokenStart] !== 1) tokenStart -= 1;
+  const glued = compact.slice(tokenStart, start);
+  return /^[A-Z]+$/.test(glued) && otherNumberWords.has(glued);
+}
+
+/** Where the compact text's character at `index` stands in the normalized text. */
+function normalizedIndex(boundaryBefore: Uint8Array, index: number): number {
+  let spaces = 0;
+  for (let position = 1; position <= index; position += 1) spaces += boundaryBefore[position] ?? 0;
+  return index + spaces;
+}
+
 const numberWords = new Set(['N', 'NO', 'NR', 'NUM', 'NUMERO', 'NUMEROS']);
 
 // A pattern of the number: its letters as they are, each run of digits by its length, any

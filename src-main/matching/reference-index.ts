@@ -1,5 +1,5 @@
 import { compactText, compactWithBoundaries, isDigit, normalizeText } from './normalize-text.js';
-import { invoiceNumbersNamed, isOtherNumber } from './numbering-patterns.js';
+import { invoiceNumbersNamed, isOtherNumberAt } from './numbering-patterns.js';
 import type { OpenItem } from './open-items.js';
 
 /** How an invoice number was found in a remittance text, from surest to loosest. */
@@ -65,11 +65,9 @@ export class ReferenceIndex {
         if (!endsAtBoundary && isDigit(compact[end - 1]) && isDigit(compact[end])) continue;
         // A mandate, batch or SIRET number that happens to be written like an invoice's (one
         // with letters is no such number).
-        if (startsAtBoundary && isDigit(compact[start])) {
+        if (isDigit(compact[start])) {
           normalized ??= normalizeText(text);
-          const from = normalizedIndex(boundaryBefore, start);
-          const to = normalizedIndex(boundaryBefore, end - 1) + 1;
-          if (isOtherNumber(normalized, from, to - from)) continue;
+          if (isOtherNumberAt(normalized, compact, boundaryBefore, start, length)) continue;
         }
         const quality = hitQuality(
           compact,
@@ -119,13 +117,6 @@ export class ReferenceIndex {
     if (!lengths.includes(key.length)) lengths.push(key.length);
     this.lengthsByPrefix.set(prefix, lengths);
   }
-}
-
-/** Where the compact text's character at `index` stands in the normalized text. */
-function normalizedIndex(boundaryBefore: Uint8Array, index: number): number {
-  let spaces = 0;
-  for (let position = 1; position <= index; position += 1) spaces += boundaryBefore[position] ?? 0;
-  return index + spaces;
 }
 
 function hitQuality(

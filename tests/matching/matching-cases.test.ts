@@ -370,6 +370,24 @@ describe('matching', () => {
     expect(receipt?.proposals[1]?.explanation ?? '').not.toMatch(/art\. 1342-10/);
   });
 
+  it('never reads a mandate number as a typo of an invoice one character away', async () => {
+    const cholet = { customer: '411CHC', customerName: 'CENTRE HOSPITALIER DE CHOLET' };
+    const { receive } = await group([
+      { ...cholet, number: '001290', amount: '850.00', dueDate: '2026-09-30' },
+      { ...cholet, number: '001346', amount: '1200.00', dueDate: '2026-10-15' },
+      { ...cholet, number: '001347', amount: '850.00', dueDate: '2026-10-31' },
+    ]);
+    const [receipt] = receive([
+      {
+        amount: '850.00',
+        payerName: 'CENTRE HOSPITALIER DE CHOLET',
+        text: 'VIR DGFIP MANDAT N 001346 DU 10/10/2026 BORDEREAU 523',
+      },
+    ]);
+    // Nothing named: the oldest of the identical invoices, as the law imputes it.
+    expect(receipt?.allocations.map((line) => line.invoice)).toEqual(['001290']);
+  });
+
   it('takes a typo for the one identical invoice it is a mistake away from, not its twins', async () => {
     const lycee = { customer: '411LYC', customerName: 'LYCEE CHARLES PEGUY MONTELIMAR' };
     const receiveOne = async (text: string) => {

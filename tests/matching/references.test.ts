@@ -61,6 +61,8 @@ describe('references in remittance text', () => {
       '2026/02836',
     ]);
     expect(found(dated.find('MDT 81084 BRD 2054 V26-3017'))).toEqual(['V26-3017']);
+    expect(found(digits.find('MDT001346'))).toEqual([]);
+    expect(found(digits.find('MANDAT001346'))).toEqual([]);
   });
 
   it('gives a number written alone a better quality than one glued to other text', () => {
@@ -86,6 +88,14 @@ describe('near references', () => {
     expect(found(findNearReferences('M DURAND FACTURE N 170', own))).toEqual(['FA2026-000170']);
     expect(found(findNearReferences('M DURAND 1700 EUR', own))).toEqual([]);
     expect(found(findNearReferences('REGLEMENT FACTURE 000180', own))).toEqual(['FA2026-000180']);
+  });
+
+  it('does not take a mandate or order number for an invoice one mistake away', () => {
+    const items = [item(5, '001347'), item(6, '001500')];
+    expect(findNearReferences('VIR DGFIP MANDAT N 001346 BORDEREAU 523', items)).toEqual([]);
+    expect(findNearReferences('COMMANDE 001501', items)).toEqual([]);
+    expect(findNearReferences('MDT001346', items)).toEqual([]);
+    expect(found(findNearReferences('MANDAT 4471 FACTURE 001346', items))).toEqual(['001347']);
   });
 
   it('does not take a number with two mistakes, or a letter that looks like no digit', () => {
