@@ -170,6 +170,7 @@ interface BodyList {
 function setsOfBodies(
   lists: BodyList[],
   target: number,
+  triplesAmong = lists,
 ): Array<{ customerId: number; items: OpenItem[]; open: OpenItem[] }> {
   const found: Array<{ customerId: number; items: OpenItem[]; open: OpenItem[] }> = [];
   for (const { customerId, open, byAmount } of lists) {
@@ -177,13 +178,15 @@ function setsOfBodies(
     if (single !== undefined) found.push({ customerId, items: [single], open });
   }
   for (const { customerId, open, byAmount } of lists) {
-    for (const item of open) {
-      const twins = byAmount.get(item.remainingCents) as OpenItem[];
-      if (twins[0] !== item) continue;
-      const rest = target - item.remainingCents;
-      if (rest === item.remainingCents) {
+    // Amount by amount, the oldest of twins first (see bodyItems).
+    for (const [amount, twins] of byAmount) {
+      // The smaller of the two, or one of two equal ones.
+      if (amount * 2 > target) continue;
+      const item = twins[0] as OpenItem;
+      const rest = target - amount;
+      if (rest === amount) {
         if (twins.length > 1) found.push({ customerId, items: [item, twins[1] as OpenItem], open });
-      } else if (item.remainingCents < rest) {
+      } else {
         const other = byAmount.get(rest)?.[0];
         if (other !== undefined) {
           found.push({ customerId, items: [item, other].sort(byDueDate), open });
@@ -193,7 +196,7 @@ function setsOfBodies(
     if (found.length > 20) break;
   }
   if (found.length === 0) {
-    for (const { customerId, open } of lists) {
+    for (const { customerId, open } of triplesAmong) {
       if (open.length > 40) continue;
       for (const items of findExactCombinations(open, target, { maxSize: 3, maxResults: 3 })) {
         if (items.length === 3) found.push({ customerId, items, open });
@@ -219,9 +222,14 @@ export function publicBodiesPass(
     const { open, byAmount } = bodyItems(customerId, context);
     if (open.length > 1) lists.push({ customerId, open, byAmount });
   }
-  const ofPlace = (list: BodyList) => context.payers.nameHasAnyOf(list.customerId, places);
-  lists.sort((a, b) => Number(ofPlace(b)) - Number(ofPlace(a)));
-  const found = setsOfBodies(lists, receipt.amountCents).filter((set) => set.items.length > 1);
+  // Those of the accountant's place first; three items only of theirs, where the search is
+  // worth its cost.
+  const ofPlace = lists.filter((list) => context.payers.nameHasAnyOf(list.customerId, places));
+  const placed = new Set(ofPlace);
+  const elsewhere = lists.filter((list) => !placed.has(list));
+  const found = setsOfBodies([...ofPlace, ...elsewhere], receipt.amountCents, ofPlace).filter(
+    (set) => set.items.length > 1,
+  );
   const searched = lists.map(({ open }) => open.length);
   found.sort((a, b) => a.items.length - b.items.length);
   for (const { items, open } of found.slice(0, 6)) {

@@ -99,21 +99,27 @@ export function findExactCombinations(
     }
   }
   if (maxSize >= 4 && items.length <= 40 && !done()) {
-    const pairSums = new Map<number, Array<[number, number]>>();
+    // Each pair as one number, first * 64 + second: no array for each of the 780 pairs.
+    const pairSums = new Map<number, number[]>();
     for (let first = 0; first < items.length; first += 1) {
       for (let second = first + 1; second < items.length; second += 1) {
         const sum =
           (items[first] as OpenItem).remainingCents + (items[second] as OpenItem).remainingCents;
         const list = pairSums.get(sum);
-        if (list === undefined) pairSums.set(sum, [[first, second]]);
-        else list.push([first, second]);
+        if (list === undefined) pairSums.set(sum, [first * 64 + second]);
+        else list.push(first * 64 + second);
       }
     }
     for (const [sum, pairs] of pairSums) {
-      for (const [first, second] of pairs) {
-        for (const [third, fourth] of pairSums.get(targetCents - sum) ?? []) {
+      const others = pairSums.get(targetCents - sum);
+      if (others === undefined) continue;
+      for (const pair of pairs) {
+        const first = pair >> 6;
+        const second = pair & 63;
+        for (const other of others) {
+          const third = other >> 6;
           if (third <= second) continue;
-          add([first, second, third, fourth]);
+          add([first, second, third, other & 63]);
           if (done()) return results;
         }
       }

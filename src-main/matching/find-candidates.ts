@@ -340,7 +340,7 @@ function unnamedTwins(
   );
   // "3017" written, for "3018" or "3019".
   if (evidence.nearMiss === true && evidence.referencedNumbers.length === items.length) {
-    return twins.filter((twin) => findNearReferences(text, [twin]).length > 0).length;
+    return findNearReferences(text, twins).length;
   }
   return twins.length;
 }

@@ -23,6 +23,14 @@ const numberedPeriod =
 
 /** The months (1 to 12) a remittance text says it pays, by name or as "ECHEANCE 10/2026". */
 export function monthsNamed(text: string): number[] {
+  // Asked again by each pass of the same receipt.
+  if (lastRead?.text !== text) lastRead = { text, months: readMonths(text) };
+  return lastRead.months;
+}
+
+let lastRead: { text: string; months: number[] } | undefined;
+
+function readMonths(text: string): number[] {
   const normalized = normalizeText(text);
   const months = [
     ...[...normalized.matchAll(periodWords)].map((match) => monthOfWord.get(match[1]!) ?? 0),
