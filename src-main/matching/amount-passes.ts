@@ -245,6 +245,7 @@ export function publicBodiesPass(
       consecutive: isConsecutive(items, open),
       youngerTwins: youngerTwins(items, open),
       chanceMatches: chanceMatches(searched, items.length, receipt),
+      bodyBySumOnly: true,
     });
   }
 }

@@ -87,6 +87,8 @@ export interface Evidence {
   gapMadeOfItems?: boolean;
   /** The text names the period paid ("ABONNEMENT OCTOBRE"): one invoice among identical ones. */
   periodNamed?: boolean;
+  /** The body an unknown accountant paid for is told only by a sum of its items. */
+  bodyBySumOnly?: boolean;
   /** The item is the one of the month the text names, not the oldest of its twins. */
   ofMonthNamed?: boolean;
   /** The text speaks of money paid ahead ("acompte", "arrhes"), not of a settlement. */

@@ -17,6 +17,7 @@ export type Hesitation =
   | 'otherPayer'
   | 'paidTwice'
   | 'typoOrPart'
+  | 'bodyUnknown'
   | 'taxRefund';
 
 export interface Decision {
@@ -75,7 +76,8 @@ export function decide(candidates: Candidate[], settings: MatchingSettings): Dec
  * invoice, a deposit?); a choice only the payer could make (other sets of items fit and the
  * text names none, the item completing the named ones has twins, or the amount fits a number
  * one mistake from the one named, not the one named); a text naming an invoice number that is
- * not the candidate's; a payer known surely as another customer. Read from the features, so
+ * not the candidate's; a payer known surely as another customer; a public body an unknown
+ * accountant paid for, told only by a sum of its items. Read from the features, so
  * that the threshold calibration leaves out the same cases.
  */
 export function neverAutomatic(features: number[]): Hesitation | undefined {
@@ -87,6 +89,7 @@ export function neverAutomatic(features: number[]): Hesitation | undefined {
   if (value('twinOfNamed') > 0 || value('gapMadeOfItems') > 0) return 'unknowable';
   if (value('periodAmongTwins') > 0) return 'unknowable';
   if (value('nearMissBesideNamed') > 0) return 'typoOrPart';
+  if (value('bodyBySumOnly') > 0) return 'bodyUnknown';
   return undefined;
 }
 

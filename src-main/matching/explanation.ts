@@ -77,6 +77,8 @@ export function explainHesitation(
       return `${say.nothingFound.slice(0, -1)}; ${say.settledNumbers(settledNumbers)}`;
     case 'typoOrPart':
       return say.typoOrPart;
+    case 'bodyUnknown':
+      return say.bodyUnknown;
     case 'taxRefund':
       return say.taxRefund;
     case 'nothingFound':
@@ -147,6 +149,9 @@ const sentences = {
       'The payer is another customer than the one these invoices belong to: a clerk checks.',
     unknowable:
       'Other open items would fit as well and the text does not say which: a clerk chooses.',
+    bodyUnknown:
+      'A public accountant paid and nothing but a sum of invoices says for which body: ' +
+      'a clerk confirms.',
     unresolvedNumber: 'The payer wrote an invoice number: a clerk checks which invoice was meant.',
     typoOrPart:
       'The amount fits an invoice one character away from the number written, not the ' +
@@ -204,6 +209,9 @@ const sentences = {
     otherPayer: 'Le payeur est un autre client que celui de ces factures : à vérifier.',
     unknowable:
       'D’autres pièces conviendraient aussi et le libellé ne dit pas lesquelles : à choisir.',
+    bodyUnknown:
+      'Un comptable public a payé et seule une somme de factures dit pour quel organisme : ' +
+      'à confirmer.',
     unresolvedNumber: 'Le payeur cite un numéro de facture : vérifier quelle facture il vise.',
     typoOrPart:
       'Le montant correspond à une facture à un caractère près du numéro cité, pas à la ' +

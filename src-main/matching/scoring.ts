@@ -45,6 +45,7 @@ export const featureNames = [
   'accountantPublicBody',
   'accountantPlace',
   'nearMissBesideNamed',
+  'bodyBySumOnly',
 ] as const;
 
 export type FeatureName = (typeof featureNames)[number];
@@ -98,6 +99,8 @@ export const defaultWeights: Record<FeatureName, number> = {
   accountantPublicBody: 1.5,
   accountantPlace: 1.0,
   nearMissBesideNamed: -1.0,
+  // Which body an unknown accountant paid for, told by a sum of its items alone.
+  bodyBySumOnly: 0,
 };
 
 export type Weights = Record<FeatureName, number>;
@@ -177,6 +180,7 @@ export function candidateFeatures(candidate: Candidate, bookingDate: string): nu
     accountantPublicBody: withoutReference && evidence.publicBodyOfAccountant === true ? 1 : 0,
     accountantPlace: withoutReference && evidence.accountantPlace === true ? 1 : 0,
     nearMissBesideNamed: evidence.besideNamed === true ? 1 : 0,
+    bodyBySumOnly: evidence.bodyBySumOnly === true ? 1 : 0,
   };
   return featureNames.map((name) => values[name]);
 }

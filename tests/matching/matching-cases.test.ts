@@ -623,6 +623,16 @@ describe('matching', () => {
       'FA-202',
     ]);
     expect(receipt?.explanation).toMatch(/CENTRE HOSPITALIER DE RENNES/);
+    // Not even for a body of the accountant's own place, whatever the score.
+    const again = await group([
+      { ...rennes, number: 'FA-201', amount: '310.25' },
+      { ...rennes, number: 'FA-202', amount: '452.88' },
+    ]);
+    const [ofPlace] = again.receive([
+      { amount: '763.13', payerName: 'TRESORERIE DE RENNES', text: 'MANDAT N 781 610' },
+    ]);
+    expect(ofPlace?.status).toBe('proposed');
+    expect(ofPlace?.explanation).toMatch(/nothing but a sum of invoices says for which body/);
   });
 
   it('offers the oldest of identical invoices of one body, not each of them, when nobody is named', async () => {
