@@ -150,6 +150,13 @@ function applyOne(
         JSON.stringify({ status, lines }),
       ).lastInsertRowid,
   );
+  // A receipt decided again teaches the model its last decision only.
+  sql
+    .prepare(
+      `DELETE FROM training_example WHERE decision_id IN
+         (SELECT id FROM decision_log WHERE transaction_id = ? AND id < ?)`,
+    )
+    .run(transaction.id, decisionId);
   recordExamples(store, transaction.id, lines, decisionId);
   withdrawSupersededTeaching(store, transaction, decisionId);
   if (status === 'validated') {

@@ -213,5 +213,15 @@ describe('clerk decisions', () => {
       .all();
     expect(examples).toEqual([0, 1]);
     expect(loadScoringModel(store).examples).toBe(2);
+
+    // Decided again, the receipt's examples are those of its last decision only.
+    api['decisions.apply']({
+      decisions: [{ id: receipt!.id, action: 'choose', proposal: 1 }],
+      actor: 'claire',
+    });
+    expect(
+      store.sql.prepare('SELECT label FROM training_example ORDER BY id').pluck().all(),
+    ).toEqual([1, 0]);
+    expect(loadScoringModel(store).examples).toBe(2);
   });
 });
