@@ -17,6 +17,8 @@ export interface Receipt {
   text: string;
   /** The bank cancels an earlier debit: money coming back, not a customer paying. */
   reversal: boolean;
+  /** ISO 4217 code of the amount; the books are kept in euros. */
+  currency: string;
 }
 
 export interface CandidateLine {

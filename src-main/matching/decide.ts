@@ -18,6 +18,7 @@ export type Hesitation =
   | 'paidTwice'
   | 'typoOrPart'
   | 'bodyUnknown'
+  | 'foreignCurrency'
   | 'taxRefund';
 
 export interface Decision {

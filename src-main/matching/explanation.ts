@@ -79,6 +79,8 @@ export function explainHesitation(
       return say.typoOrPart;
     case 'bodyUnknown':
       return say.bodyUnknown;
+    case 'foreignCurrency':
+      return say.foreignCurrency;
     case 'taxRefund':
       return say.taxRefund;
     case 'nothingFound':
@@ -152,6 +154,8 @@ const sentences = {
     bodyUnknown:
       'A public accountant paid and nothing but a sum of invoices says for which body: ' +
       'a clerk confirms.',
+    foreignCurrency:
+      'Paid in another currency than the euro of the books: a clerk converts it and allocates.',
     unresolvedNumber: 'The payer wrote an invoice number: a clerk checks which invoice was meant.',
     typoOrPart:
       'The amount fits an invoice one character away from the number written, not the ' +
@@ -212,6 +216,8 @@ const sentences = {
     bodyUnknown:
       'Un comptable public a payé et seule une somme de factures dit pour quel organisme : ' +
       'à confirmer.',
+    foreignCurrency:
+      'Payé dans une autre devise que l’euro de la comptabilité : à convertir puis imputer.',
     unresolvedNumber: 'Le payeur cite un numéro de facture : vérifier quelle facture il vise.',
     typoOrPart:
       'Le montant correspond à une facture à un caractère près du numéro cité, pas à la ' +

@@ -94,13 +94,20 @@ export function runMatching(store: Store, options: MatchingOptions = {}): Matchi
   // Round 1: receipts that name their invoices, allocated when sure.
   const deferred: Receipt[] = [];
   for (const receipt of receipts) {
-    if (receipt.reversal) {
+    // A reversal is no payment; an amount in another currency than the books' compares to
+    // no invoice before a clerk converts it.
+    const setAside = receipt.reversal
+      ? 'reversal'
+      : receipt.currency !== 'EUR'
+        ? 'foreignCurrency'
+        : undefined;
+    if (setAside !== undefined) {
       decisions.set(receipt.id, {
         status: 'unmatched',
         chosen: undefined,
         proposals: [],
         confidence: 0,
-        hesitation: 'reversal',
+        hesitation: setAside,
       });
       options.onProgress?.('references', ++done, receipts.length);
       continue;
@@ -165,6 +172,7 @@ function explainUnmatched(
   context: MatchingContext,
 ): Decision {
   if (decision.status !== 'unmatched' || decision.hesitation === 'reversal') return decision;
+  if (decision.hesitation === 'foreignCurrency') return decision;
   if (decision.hesitation === 'nothingFound' && fromTaxOffice(receipt, context)) {
     return { ...decision, hesitation: 'taxRefund' };
   }

@@ -370,6 +370,15 @@ describe('matching', () => {
     expect(receipt?.proposals[1]?.explanation ?? '').not.toMatch(/art\. 1342-10/);
   });
 
+  it('leaves to a clerk an amount in another currency than the euro of the books', async () => {
+    const { receive } = await group([{ ...acme, number: 'FA-301', amount: '1500.00' }]);
+    const [dollars] = receive([
+      { amount: '1500.00', payerName: 'ACME INDUSTRIE SAS', text: 'FACT FA-301', currency: 'USD' },
+    ]);
+    expect(dollars?.status).toBe('unmatched');
+    expect(dollars?.explanation).toMatch(/another currency than the euro/);
+  });
+
   it('never reads a mandate number as a typo of an invoice one character away', async () => {
     const cholet = { customer: '411CHC', customerName: 'CENTRE HOSPITALIER DE CHOLET' };
     const { receive } = await group([

@@ -22,6 +22,8 @@ export interface TestTransfer {
   date?: string;
   /** Debit instead of credit. */
   debit?: boolean;
+  /** EUR unless given. */
+  currency?: string;
 }
 
 // Valid IBANs (mod 97 checked) for the companies of a test group.
@@ -93,7 +95,7 @@ export function camt053(iban: string, transfers: TestTransfer[], sequence: numbe
     .map(
       (transfer, position) => `
       <Ntry>
-        <Amt Ccy="EUR">${transfer.amount}</Amt>
+        <Amt Ccy="${transfer.currency ?? 'EUR'}">${transfer.amount}</Amt>
         <CdtDbtInd>${transfer.debit ? 'DBIT' : 'CRDT'}</CdtDbtInd>
         <Sts><Cd>BOOK</Cd></Sts>
         <BookgDt><Dt>${transfer.date ?? '2026-11-16'}</Dt></BookgDt>
