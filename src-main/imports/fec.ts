@@ -67,6 +67,14 @@ export function parseFec(
     const issueDate = values.date(fields[columns.pieceDate], line, 'PieceDate', entryDate);
 
     const account = field(fields, columns.account);
+    // Every line of a FEC books an account: one without is a broken line, not one to skip.
+    if (account === '') {
+      throw new InputError('input.missingField', 'the line has no account number', {
+        file: fileName,
+        line,
+        field: 'CompteNum',
+      });
+    }
     const journalCode = field(fields, columns.journalCode);
     // A journal booking on bank (51) or cash (53) accounts is a treasury journal, whatever
     // its code ("CIC", "LCL", "BQ1").

@@ -188,6 +188,14 @@ describe('parseFec on files of other shapes', () => {
     expect(error.context).toMatchObject({ file: 'f.txt', line: 2, field: 'EcritureDate' });
   });
 
+  it('refuses a line without an account number rather than losing its invoice', () => {
+    const bytes = fec([invoice, { ...invoice, PieceRef: 'F2', CompteNum: '' }]);
+    const error = thrownInputError(() => parseFec(bytes, 'f.txt'));
+
+    expect(error.code).toBe('input.missingField');
+    expect(error.message).toBe('f.txt, line 3, field CompteNum: the line has no account number');
+  });
+
   it('refuses a header without CompteNum, naming the missing column', () => {
     const columns = standardColumns.filter((name) => name !== 'CompteNum');
     const error = thrownInputError(() => parseFec(fec([invoice], { columns }), 'f.txt'));
