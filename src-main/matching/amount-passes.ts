@@ -4,7 +4,7 @@ import type { Keep, MatchingContext } from './find-candidates.js';
 import { classifyGap } from './matching-settings.js';
 import { byDueDate, type OpenItem } from './open-items.js';
 import type { PayerGuess } from './payer-directory.js';
-import { monthsNamed } from './periods.js';
+import { inPeriods, periodsNamed, type Period } from './periods.js';
 
 /*
  * The passes that go from a payer, or from nobody, to the items adding up to the amount:
@@ -51,12 +51,12 @@ export function payerAmountPass(
   }
   // A month named among identical invoices ("ABONNEMENT OCTOBRE"): the one of that month is
   // as likely as the oldest, and offered beside it.
-  const months = exact.length > 0 ? monthsNamed(receipt.text) : [];
-  for (const combination of months.length > 0 ? exact : []) {
+  const periods = exact.length > 0 ? periodsNamed(receipt.text) : [];
+  for (const combination of periods.length > 0 ? exact : []) {
     const [oldest] = combination;
     if (combination.length !== 1 || oldest === undefined) continue;
     const twins = items.filter((item) => item.remainingCents === oldest.remainingCents);
-    const ofMonth = ofMonths(twins, months);
+    const ofMonth = ofPeriods(twins, periods);
     for (const twin of ofMonth.includes(oldest) ? [] : ofMonth.slice(0, 2)) {
       keep([twin], {
         ...base,
@@ -98,12 +98,12 @@ export function payerAmountPass(
   }
 }
 
-// The items issued in one of the months, or failing any, falling due in one.
-function ofMonths(items: OpenItem[], months: number[]): OpenItem[] {
-  const inMonths = (date: string | null) =>
-    date !== null && months.includes(Number(date.slice(5, 7)));
-  const issued = items.filter((item) => inMonths(item.issueDate));
-  return issued.length > 0 ? issued : items.filter((item) => inMonths(item.dueDate));
+// The items issued in one of the periods, or failing any, falling due in one.
+function ofPeriods(items: OpenItem[], periods: readonly Period[]): OpenItem[] {
+  const issued = items.filter((item) => inPeriods(item.issueDate, periods));
+  return issued.length > 0
+    ? issued
+    : items.filter((item) => item.dueDate !== null && inPeriods(item.dueDate, periods));
 }
 
 /**

@@ -16,7 +16,7 @@ import {
   publicBodiesPass,
 } from './amount-passes.js';
 import type { PayerDirectory, PayerGuess } from './payer-directory.js';
-import { monthsNamed } from './periods.js';
+import { periodsNamed } from './periods.js';
 import { accountantPlaceWords, isTaxOffice, isTaxRefund, speaksOfRefund } from './public-payers.js';
 import type { ReferenceHit, ReferenceIndex } from './reference-index.js';
 import { candidateFeatures, scoreFeatures, type Weights } from './scoring.js';
@@ -67,7 +67,7 @@ export function findCandidates(receipt: Receipt, context: MatchingContext): Cand
   const found = new Map<string, Candidate>();
   const text = normalizeText(receipt.text);
   const depositWording = depositWords.test(text);
-  const periodNamed = monthsNamed(receipt.text).length > 0;
+  const periodNamed = periodsNamed(receipt.text).length > 0;
   // Without the payer's IBAN (CFONB 120 has none), a foreign legal form or the SWIFT charges
   // code says the money came from abroad.
   const payerAbroad =

@@ -450,8 +450,26 @@ describe('matching', () => {
     );
     expect(ofOctober?.explanation).toMatch(/of the month the text names/);
     expect(offered(await receiveOne('ECHEANCE 11/2026'))).toEqual(['V26-0901', 'V26-1101']);
+    expect(offered(await receiveOne('ECHEANCE 2026-10'))).toEqual(['V26-0901', 'V26-1001']);
+    // A year named is a year: October 2025 is none of these.
+    expect(offered(await receiveOne('ABONNEMENT OCTOBRE 2025'))).toEqual(['V26-0901']);
     // The oldest is September's: nothing else to offer.
     expect(offered(await receiveOne('REDEVANCE SEPTEMBRE'))).toEqual(['V26-0901']);
+  });
+
+  it("offers the month named of the year named, not the oldest's of another year", async () => {
+    const subscription = { ...durand, amount: '450.00' };
+    const { receive } = await group([
+      { ...subscription, number: 'V25-0901', issueDate: '2025-09-01', dueDate: '2025-09-30' },
+      { ...subscription, number: 'V26-0901', issueDate: '2026-09-01', dueDate: '2026-09-30' },
+    ]);
+    const [receipt] = receive([
+      { amount: '450.00', payerName: 'DURAND ET FILS', text: 'ABONNEMENT SEPTEMBRE 2026' },
+    ]);
+    expect(receipt?.proposals.map((proposal) => proposal.allocations[0]?.invoice).sort()).toEqual([
+      'V25-0901',
+      'V26-0901',
+    ]);
   });
 
   it('takes a foreign legal form or SWIFT charges for a payer abroad when no IBAN says it', async () => {
