@@ -53,9 +53,14 @@ export interface MatchingContext {
 /**
  * Every plausible way to allocate the receipt, scored, best first. Passes of falling
  * certainty each add candidates; a set found by two passes is kept once, with the evidence
- * of the surer one.
+ * of the surer one. With `referencesOnly`, a receipt no number in its text points to gets
+ * none: the caller allocates only on references for now.
  */
-export function findCandidates(receipt: Receipt, context: MatchingContext): Candidate[] {
+export function findCandidates(
+  receipt: Receipt,
+  context: MatchingContext,
+  { referencesOnly = false } = {},
+): Candidate[] {
   const payers = context.payers.identify(receipt.payerName, receipt.payerIban, receipt.text);
   const allHits = context.references.find(receipt.text);
   const hits = allHits.filter((hit) => !context.taken.has(hit.item.id));
@@ -185,13 +190,17 @@ export function findCandidates(receipt: Receipt, context: MatchingContext): Cand
     if (payer.certainty < 0.5) continue;
     const named = hits.filter((hit) => hit.item.customerId === payer.customerId);
     if (named.length > 0 && fits([...found.values()], payer.customerId)) continue;
-    const open = (context.itemsByCustomer.get(payer.customerId) ?? []).filter(
-      (item) => !context.taken.has(item.id) && !named.some((hit) => hit.item === item),
-    );
-    let near = findNearReferences(receipt.text, open);
-    // Beside a number found as written, only an item owing the amount exactly is a rival.
+    // Beside a number found as written, open or settled, only an item owing the amount
+    // exactly is a rival.
     const besideNamed = named.length > 0;
-    if (besideNamed) near = near.filter((hit) => hit.item.remainingCents === receipt.amountCents);
+    const exactOnly = besideNamed || settledItems.length > 0;
+    const open = (context.itemsByCustomer.get(payer.customerId) ?? []).filter(
+      (item) =>
+        !context.taken.has(item.id) &&
+        (!exactOnly || item.remainingCents === receipt.amountCents) &&
+        !named.some((hit) => hit.item === item),
+    );
+    const near = findNearReferences(receipt.text, open);
     if (near.length > 0)
       referencePass(receipt, near, payers, context, keep, { nearMiss: true, besideNamed });
   }
@@ -217,6 +226,8 @@ export function findCandidates(receipt: Receipt, context: MatchingContext): Cand
       referencePass(receipt, group, payers, context, keep, { nearMiss: true });
     }
   }
+
+  if (referencesOnly && found.size === 0) return [];
 
   // Pass 2: a customer named by IBAN, name or text, and its items adding up to the amount.
   const strongest = payers.filter((payer) => payer.source !== 'accountant').slice(0, 5);

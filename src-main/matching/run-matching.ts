@@ -112,8 +112,9 @@ export function runMatching(store: Store, options: MatchingOptions = {}): Matchi
       options.onProgress?.('references', ++done, receipts.length);
       continue;
     }
+    // Only a reference is allocated in this round: the other passes wait for round 2.
     const decision = decide(
-      findCandidates(receipt, context),
+      findCandidates(receipt, context, { referencesOnly: true }),
       settings.forCompany(receipt.companyId),
     );
     const chosen = decision.chosen;
