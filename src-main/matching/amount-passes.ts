@@ -163,9 +163,9 @@ interface BodyList {
 
 /**
  * Sets of one body's items adding up to the amount, body by body: one or two items, by
- * lookups in its items by amount, and three of a body with a short list only when no body
- * has one or two that fit. Of twins owing the same amount, only the oldest (see
- * findExactCombinations).
+ * lookups in its items by amount, and three of a body with a short list, as other ways of
+ * making the amount of a body where one or two fit, or when no body has one or two that fit.
+ * Of twins owing the same amount, only the oldest (see findExactCombinations).
  */
 function setsOfBodies(
   lists: BodyList[],
@@ -195,12 +195,15 @@ function setsOfBodies(
     }
     if (found.length > 20) break;
   }
-  if (found.length === 0) {
-    for (const { customerId, open } of triplesAmong) {
-      if (open.length > 40) continue;
-      for (const items of findExactCombinations(open, target, { maxSize: 3, maxResults: 3 })) {
-        if (items.length === 3) found.push({ customerId, items, open });
-      }
+  // Three items of a short list: of the bodies whose one or two items fit, as other ways of
+  // making the amount, or of any body when none has such.
+  const bodiesFound = new Set(found.map((set) => set.customerId));
+  const triples =
+    found.length === 0 ? triplesAmong : lists.filter((list) => bodiesFound.has(list.customerId));
+  for (const { customerId, open } of triples) {
+    if (open.length > 40) continue;
+    for (const items of findExactCombinations(open, target, { maxSize: 3, maxResults: 3 })) {
+      if (items.length === 3) found.push({ customerId, items, open });
     }
   }
   return found;

@@ -706,6 +706,27 @@ describe('matching', () => {
     ]);
   });
 
+  it('offers three items of a body the accountant pays for beside two making the same amount', async () => {
+    const nanterre = { customer: '411NANT', customerName: 'COMMUNE DE NANTERRE' };
+    const { receive } = await group([
+      { ...nanterre, number: 'F26/02700', amount: '250.00', dueDate: '2026-08-31' },
+      { ...nanterre, number: 'F26/02761', amount: '715.00', dueDate: '2026-09-30' },
+      { ...nanterre, number: 'F26/02974', amount: '715.00', dueDate: '2026-10-31' },
+      { ...nanterre, number: 'F26/03032', amount: '1430.00', dueDate: '2026-11-15' },
+      { ...nanterre, number: 'F26/03113', amount: '28908.00', dueDate: '2026-11-30' },
+    ]);
+    const iban = 'FR7630001007941234567890185';
+    const [, unnamed] = receive([
+      { amount: '250.00', payerName: 'SGC DE NANTERRE', payerIban: iban, text: 'FACT F26/02700' },
+      { amount: '30338.00', payerName: 'SGC DE NANTERRE', payerIban: iban, text: 'VIR SEPA' },
+    ]);
+    // 1430 + 28908 or 715 + 715 + 28908: only the payer knows.
+    expect(unnamed?.status).toBe('proposed');
+    expect(unnamed?.proposals.map((proposal) => proposal.allocations.length).sort()).toEqual([
+      2, 3,
+    ]);
+  });
+
   it('reads a tax office in the text when the payer is unnamed, and a customer named SIE as itself', async () => {
     const cholet = { customer: '411CHOL', customerName: 'COMMUNE DE CHOLET' };
     const sie = { customer: '411SIEC', customerName: 'SIE CONSULTING SARL' };
