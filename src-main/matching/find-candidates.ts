@@ -17,7 +17,13 @@ import {
 } from './amount-passes.js';
 import type { PayerDirectory, PayerGuess } from './payer-directory.js';
 import { periodsNamed } from './periods.js';
-import { accountantPlaceWords, isTaxOffice, isTaxRefund, speaksOfRefund } from './public-payers.js';
+import {
+  accountantPlaceWords,
+  isPublicAccountant,
+  isTaxOffice,
+  isTaxRefund,
+  speaksOfRefund,
+} from './public-payers.js';
 import type { ReferenceHit, ReferenceIndex } from './reference-index.js';
 import { candidateFeatures, scoreFeatures, type Weights } from './scoring.js';
 
@@ -82,11 +88,17 @@ export function findCandidates(
         undefined
       : !/^(FR|MC|GP|MQ|GF|RE|YT)/.test(receipt.payerIban);
   // A public accountant paying for a body (not refunding the company its own taxes), and the
-  // place its name gives.
+  // place its name gives. Without the payer's name (a CFONB 120 record without its
+  // complements), the bank's label in the text may give the accountant's, but no place.
+  const accountantName =
+    receipt.payerName ?? (isPublicAccountant(receipt.text) ? receipt.text : undefined);
   const fromAccountant =
-    context.payers.isAccountant(receipt.payerName) &&
+    context.payers.isAccountant(accountantName) &&
     !isTaxRefund(`${receipt.payerName ?? ''} ${receipt.text}`);
-  const places = fromAccountant ? accountantPlaceWords(receipt.payerName ?? '') : [];
+  const places =
+    fromAccountant && receipt.payerName !== undefined
+      ? accountantPlaceWords(receipt.payerName)
+      : [];
   // For a body the accountant is not known to pay for: is it a public body, and one named
   // after the accountant's place? (A body it paid for before is known better than that.)
   const accountantEvidence = (unknownPayer: boolean, customerId: number) =>

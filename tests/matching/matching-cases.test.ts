@@ -662,6 +662,21 @@ describe('matching', () => {
     expect(ofPlace?.explanation).toMatch(/nothing but a sum of invoices says for which body/);
   });
 
+  it('reads a public accountant in the bank label when the statement gives no payer name', async () => {
+    const nantes = { customer: '411NANT', customerName: 'COMMUNE DE NANTES' };
+    const { receive } = await group([
+      { ...nantes, number: 'FA-401', amount: '2480.00' },
+      { ...durand, number: 'FA-402', amount: '2480.00' },
+    ]);
+    const [receipt] = receive([
+      { amount: '2480.00', text: 'VIR SEPA DRFIP PAYS DE LA LOIR MANDAT 4471 BORD 12' },
+    ]);
+    expect(receipt?.proposals.map((proposal) => proposal.allocations[0]?.invoice)).toEqual([
+      'FA-401',
+    ]);
+    expect(receipt?.explanation).toMatch(/public body's: COMMUNE DE NANTES/);
+  });
+
   it('offers the oldest of identical invoices of one body, not each of them, when nobody is named', async () => {
     const ehpad = { customer: '411EHPA', customerName: 'EHPAD PUBLIC DE ANGERS' };
     const { receive } = await group([
