@@ -25,84 +25,86 @@ const defaultLimits: CombinationLimits = { maxSize: 4, maxResults: 6, maxItems: 
  * so a customer with hundreds of open items costs milliseconds.
  */
 export function findExactCombinations(
-  openItems: OpenItem[],
+  items: OpenItem[],
   targetCents: number,
   limits: Partial<CombinationLimits> = {},
 ): OpenItem[][] {
   const { maxSize, maxResults, maxItems } = { ...defaultLimits, ...limits };
-  const items = openItems.slice(0, maxItems);
+  const count = Math.min(items.length, maxItems);
+  const amountAt = (position: number) => (items[position] as OpenItem).remainingCents;
   const results: OpenItem[][] = [];
-  const positionsByAmount = new Map<number, number[]>();
-  for (const [position, item] of items.entries()) {
-    const list = positionsByAmount.get(item.remainingCents);
-    if (list === undefined) positionsByAmount.set(item.remainingCents, [position]);
-    else list.push(position);
-  }
-  const after = (amount: number, position: number): number[] => {
-    const positions = positionsByAmount.get(amount);
-    if (positions === undefined) return [];
-    return positions[positions.length - 1]! > position
-      ? positions.filter((other) => other > position)
-      : [];
-  };
-  // A set may hold an item only with its earlier twin: the position of each item's twin,
-  // the last one before it owing the same amount to the same customer.
-  const earlierTwin = new Map<number, number>();
-  for (const positions of positionsByAmount.values()) {
-    for (let index = 1; index < positions.length; index += 1) {
-      const position = positions[index] as number;
+  // The items owing each amount as a chain of positions, in order: the first position of
+  // each amount, and for each position the next one owing the same (-1 at the end). Typed
+  // arrays, not a list per amount: this runs for most receipts.
+  const firstOfAmount = new Map<number, number>();
+  const nextOfAmount = new Int32Array(count).fill(-1);
+  const lastOfAmount = new Map<number, number>();
+  // A set may hold an item only with its earlier twin: for each position, the last one
+  // before it owing the same amount to the same customer (-1 for none).
+  const earlierTwin = new Int32Array(count).fill(-1);
+  for (let position = 0; position < count; position += 1) {
+    const amount = amountAt(position);
+    const last = lastOfAmount.get(amount);
+    if (last === undefined) firstOfAmount.set(amount, position);
+    else {
+      nextOfAmount[last] = position;
       const customerId = (items[position] as OpenItem).customerId;
-      for (let before = index - 1; before >= 0; before -= 1) {
-        const earlier = positions[before] as number;
-        if ((items[earlier] as OpenItem).customerId !== customerId) continue;
-        earlierTwin.set(position, earlier);
-        break;
+      for (let before = firstOfAmount.get(amount) as number; before !== position; ) {
+        if ((items[before] as OpenItem).customerId === customerId) earlierTwin[position] = before;
+        before = nextOfAmount[before] as number;
       }
     }
+    lastOfAmount.set(amount, position);
   }
   const oldestTwins = (positions: number[]) =>
     positions.every((position) => {
-      const twin = earlierTwin.get(position);
-      return twin === undefined || positions.includes(twin);
+      const twin = earlierTwin[position] as number;
+      return twin < 0 || positions.includes(twin);
     });
   const add = (positions: number[]) => {
     if (oldestTwins(positions))
       results.push(positions.map((position) => items[position] as OpenItem));
   };
   const done = () => results.length >= maxResults;
+  // The first position after `position` owing `amount`, then follow nextOfAmount (-1: none).
+  const firstAfter = (amount: number, position: number): number => {
+    let other = firstOfAmount.get(amount) ?? -1;
+    while (other >= 0 && other <= position) other = nextOfAmount[other] as number;
+    return other;
+  };
 
-  for (const position of positionsByAmount.get(targetCents) ?? []) {
+  for (let position = firstOfAmount.get(targetCents) ?? -1; position >= 0; ) {
     add([position]);
     if (done()) return results;
+    position = nextOfAmount[position] as number;
   }
   if (maxSize >= 2) {
-    for (let first = 0; first < items.length && !done(); first += 1) {
-      const rest = targetCents - (items[first] as OpenItem).remainingCents;
-      for (const second of after(rest, first)) {
+    for (let first = 0; first < count && !done(); first += 1) {
+      const rest = targetCents - amountAt(first);
+      for (let second = firstAfter(rest, first); second >= 0; ) {
         add([first, second]);
         if (done()) return results;
+        second = nextOfAmount[second] as number;
       }
     }
   }
-  if (maxSize >= 3 && items.length <= 120) {
-    for (let first = 0; first < items.length && !done(); first += 1) {
-      for (let second = first + 1; second < items.length && !done(); second += 1) {
-        const rest =
-          targetCents -
-          (items[first] as OpenItem).remainingCents -
-          (items[second] as OpenItem).remainingCents;
-        for (const third of after(rest, second)) {
+  if (maxSize >= 3 && count <= 120) {
+    for (let first = 0; first < count && !done(); first += 1) {
+      for (let second = first + 1; second < count && !done(); second += 1) {
+        const rest = targetCents - amountAt(first) - amountAt(second);
+        for (let third = firstAfter(rest, second); third >= 0; ) {
           add([first, second, third]);
           if (done()) return results;
+          third = nextOfAmount[third] as number;
         }
       }
     }
   }
-  if (maxSize >= 4 && items.length <= 40 && !done()) {
+  if (maxSize >= 4 && count <= 40 && !done()) {
     // Each pair as one number, first * 64 + second: no array for each of the 780 pairs.
     const pairSums = new Map<number, number[]>();
-    for (let first = 0; first < items.length; first += 1) {
-      for (let second = first + 1; second < items.length; second += 1) {
+    for (let first = 0; first < count; first += 1) {
+      for (let second = first + 1; second < count; second += 1) {
         const sum =
           (items[first] as OpenItem).remainingCents + (items[second] as OpenItem).remainingCents;
         const list = pairSums.get(sum);
