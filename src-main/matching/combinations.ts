@@ -67,7 +67,15 @@ export function findExactCombinations(
   };
   const done = () => results.length >= maxResults;
   // The first position after `position` owing `amount`, then follow nextOfAmount (-1: none).
+  // An amount out of the items' range is none without a lookup.
+  let lowest = Infinity;
+  let highest = -Infinity;
+  for (let position = 0; position < count; position += 1) {
+    lowest = Math.min(lowest, amountAt(position));
+    highest = Math.max(highest, amountAt(position));
+  }
   const firstAfter = (amount: number, position: number): number => {
+    if (amount < lowest || amount > highest) return -1;
     let other = firstOfAmount.get(amount) ?? -1;
     while (other >= 0 && other <= position) other = nextOfAmount[other] as number;
     return other;
