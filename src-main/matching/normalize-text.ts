@@ -3,6 +3,19 @@
  * a letter or a digit turned into one space. `°`, `/`, `-` and `_` all separate.
  */
 export function normalizeText(text: string): string {
+  // The same texts and names are compared again and again over a run.
+  let normalized = normalizedTexts.get(text);
+  if (normalized === undefined) {
+    if (normalizedTexts.size >= 20_000) normalizedTexts.clear();
+    normalized = normalizeAnew(text);
+    normalizedTexts.set(text, normalized);
+  }
+  return normalized;
+}
+
+const normalizedTexts = new Map<string, string>();
+
+function normalizeAnew(text: string): string {
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
