@@ -119,21 +119,13 @@ const invoiceWordThenNumber = new RegExp(
   'g',
 );
 
-// Words that introduce the other numbers of a remittance text.
+// Words that introduce the other numbers of a remittance text: a public accountant's
+// mandate, batch, commitment or contract, an order (bon de commande, purchase order), a
+// delivery note, a quote, the payer's own file or customer number, a direct debit mandate.
 const otherNumberWords = new Set([
-  'MANDAT',
-  'MDT',
-  'BORD',
-  'BORDEREAU',
-  'BRD',
-  'SIRET',
-  'SIREN',
-  'TITRE',
-  'LOT',
-  'DOSSIER',
-  'CLIENT',
-  'COMMANDE',
-  'CDE',
+  ...['MANDAT', 'MDT', 'BORD', 'BORDEREAU', 'BRD', 'BDX', 'TITRE', 'ENGAGEMENT', 'MARCHE'],
+  ...['SIRET', 'SIREN', 'LOT', 'DOSSIER', 'CLIENT', 'CONTRAT', 'RUM', 'ICS'],
+  ...['COMMANDE', 'CDE', 'CMD', 'BDC', 'ORDRE', 'PO', 'BL', 'DEVIS'],
 ]);
 
 /**

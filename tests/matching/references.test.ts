@@ -93,7 +93,9 @@ describe('near references', () => {
   it('does not take a mandate or order number for an invoice one mistake away', () => {
     const items = [item(5, '001347'), item(6, '001500')];
     expect(findNearReferences('VIR DGFIP MANDAT N 001346 BORDEREAU 523', items)).toEqual([]);
-    expect(findNearReferences('COMMANDE 001501', items)).toEqual([]);
+    for (const word of ['COMMANDE', 'ORDRE', 'BDC', 'CMD', 'PO', 'BDX', 'ENGAGEMENT', 'MARCHE']) {
+      expect(findNearReferences(`${word} 001501`, items), word).toEqual([]);
+    }
     expect(findNearReferences('MDT001346', items)).toEqual([]);
     expect(found(findNearReferences('MANDAT 4471 FACTURE 001346', items))).toEqual(['001347']);
   });
