@@ -51,7 +51,7 @@ export function payerAmountPass(
   }
   // A month named among identical invoices ("ABONNEMENT OCTOBRE"): the one of that month is
   // as likely as the oldest, and offered beside it.
-  const periods = exact.length > 0 ? periodsNamed(receipt.text) : [];
+  const periods = exact.length > 0 ? periodsNamed(receipt.text, receipt.payerName) : [];
   for (const combination of periods.length > 0 ? exact : []) {
     const [oldest] = combination;
     if (combination.length !== 1 || oldest === undefined) continue;

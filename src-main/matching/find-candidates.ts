@@ -78,7 +78,7 @@ export function findCandidates(
   const found = new Map<string, Candidate>();
   const text = normalizeText(receipt.text);
   const depositWording = depositWords.test(text);
-  const periodNamed = periodsNamed(receipt.text).length > 0;
+  const periodNamed = periodsNamed(receipt.text, receipt.payerName).length > 0;
   // Without the payer's IBAN (CFONB 120 has none), a foreign legal form or the SWIFT charges
   // code says the money came from abroad.
   const payerAbroad =

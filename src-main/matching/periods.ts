@@ -17,11 +17,15 @@ const monthWords: Array<[number, string[]]> = [
   [12, ['DECEMBRE', 'DEC', 'DECEMBER']],
 ];
 const monthOfWord = new Map(monthWords.flatMap(([month, words]) => words.map((w) => [w, month])));
-const periodWords = new RegExp(
-  `\\b(${[...monthOfWord.keys()].join('|')})(?: ((?:20)?\\d\\d))?\\b`,
-  'g',
-);
-const periodWord = '(?:ECHEANCE|PERIODE|MOIS|TERME|LOYER|ABONNEMENT|REDEVANCE)';
+// Words that say a month is the one paid for ("LOYER JUIN", "MOIS DE MARS"): a month's name
+// elsewhere may be a payer's ("MARS WRIGLEY") or a place's ("SAINT MARS DU DESERT").
+const periodNouns = [
+  ...['ECHEANCE', 'PERIODE', 'MOIS', 'TERME', 'LOYER', 'LOYERS', 'ABONNEMENT', 'REDEVANCE'],
+  ...['PAIEMENT', 'REGLEMENT', 'FACTURE', 'FACT', 'COTISATION', 'MENSUALITE', 'LOCATION'],
+  ...['PRESTATION', 'PRESTATIONS', 'ABO'],
+];
+const periodNounSet = new Set(periodNouns);
+const periodWord = `(?:${periodNouns.join('|')})`;
 // "ECHEANCE 10/2026", and the other way round, "ECHEANCE 2026-10".
 const monthThenYear = new RegExp(`\\b${periodWord} (0?[1-9]|1[0-2]) ((?:20)?\\d\\d)\\b`, 'g');
 const yearThenMonth = new RegExp(`\\b${periodWord} (20\\d\\d) (0?[1-9]|1[0-2])\\b`, 'g');
@@ -33,24 +37,25 @@ export interface Period {
 }
 
 /**
- * The periods a remittance text says it pays, by the month's name ("OCTOBRE 2026", "OCT") or
- * its number ("ECHEANCE 10/2026", "ECHEANCE 2026-10").
+ * The periods a remittance text says it pays, by the month's name ("OCTOBRE 2026", "LOYER
+ * OCT") or its number ("ECHEANCE 10/2026", "ECHEANCE 2026-10").
  */
-export function periodsNamed(text: string): Period[] {
+export function periodsNamed(text: string, payerName = ''): Period[] {
   // Asked again by each pass of the same receipt.
-  if (lastRead?.text !== text) lastRead = { text, periods: readPeriods(text) };
+  if (lastRead?.text !== text || lastRead.payerName !== payerName) {
+    lastRead = { text, payerName, periods: readPeriods(text, payerName) };
+  }
   return lastRead.periods;
 }
 
-let lastRead: { text: string; periods: Period[] } | undefined;
+let lastRead: { text: string; payerName: string; periods: Period[] } | undefined;
 
-function readPeriods(text: string): Period[] {
+function readPeriods(text: string, payerName: string): Period[] {
   const normalized = normalizeText(text);
+  // The payer's own name is no period, whatever month it holds ("MARS WRIGLEY").
+  const nameWords = new Set(normalizeText(payerName).split(' '));
   const periods: Period[] = [
-    ...[...normalized.matchAll(periodWords)].map((match) => ({
-      month: monthOfWord.get(match[1]!) ?? 0,
-      year: yearOf(match[2]),
-    })),
+    ...monthsByName(normalized.split(' ').map((word) => (nameWords.has(word) ? '' : word))),
     ...[...normalized.matchAll(monthThenYear)].map((match) => ({
       month: Number(match[1]),
       year: yearOf(match[2]),
@@ -61,6 +66,23 @@ function readPeriods(text: string): Period[] {
     })),
   ];
   return periods.map((period) => (period.year === undefined ? { month: period.month } : period));
+}
+
+// A month's name followed by a year ("NOVEMBRE 2026"), or after a word for what is paid, two
+// words before at most ("MOIS DE MARS") or through other months ("SEPTEMBRE OCTOBRE").
+function monthsByName(words: string[]): Period[] {
+  const periods: Period[] = [];
+  let lastPeriodWord = -Infinity;
+  for (const [index, word] of words.entries()) {
+    if (periodNounSet.has(word)) lastPeriodWord = index;
+    const month = monthOfWord.get(word);
+    if (month === undefined) continue;
+    const year = /^(20)?\d\d$/.test(words[index + 1] ?? '') ? yearOf(words[index + 1]) : undefined;
+    if (year === undefined && index - lastPeriodWord > 2) continue;
+    periods.push(year === undefined ? { month } : { month, year });
+    lastPeriodWord = index;
+  }
+  return periods;
 }
 
 function yearOf(written: string | undefined): number | undefined {

@@ -457,6 +457,27 @@ describe('matching', () => {
     expect(offered(await receiveOne('REDEVANCE SEPTEMBRE'))).toEqual(['V26-0901']);
   });
 
+  it('takes no month for a period when it is a name, the payer’s or a place’s', async () => {
+    const mars = { customer: '411MARS', customerName: 'MARS WRIGLEY FRANCE', amount: '540.00' };
+    const receiveOne = async (payerName: string, text: string) => {
+      const { receive } = await group([
+        { ...mars, number: 'FA-212', issueDate: '2026-02-02', dueDate: '2026-03-02' },
+        { ...mars, number: 'FA-310', issueDate: '2026-03-02', dueDate: '2026-04-01' },
+      ]);
+      const [receipt] = receive([{ amount: '540.00', payerName, text }]);
+      return receipt;
+    };
+    const byName = await receiveOne(
+      'MARS WRIGLEY FRANCE',
+      'VIR SEPA MARS WRIGLEY FRANCE REGLEMENT MARS W',
+    );
+    expect(byName?.status).toBe('auto');
+    expect(byName?.allocations.map((line) => line.invoice)).toEqual(['FA-212']);
+    const place = await receiveOne('WRIGLEY FRANCE', 'AGENCE SAINT MARS DU DESERT');
+    expect(place?.proposals[0]?.allocations.map((line) => line.invoice)).toEqual(['FA-212']);
+    expect(place?.explanation).not.toMatch(/does not say which|of the month the text names/);
+  });
+
   it("offers the month named of the year named, not the oldest's of another year", async () => {
     const subscription = { ...durand, amount: '450.00' };
     const { receive } = await group([
