@@ -4,7 +4,7 @@ import type { Keep, MatchingContext } from './find-candidates.js';
 import { classifyGap } from './matching-settings.js';
 import { byDueDate, type OpenItem } from './open-items.js';
 import type { PayerGuess } from './payer-directory.js';
-import { inPeriods, periodsNamed, type Period } from './periods.js';
+import { inPeriods, periodsNamed, withYears, type Period } from './periods.js';
 
 /*
  * The passes that go from a payer, or from nobody, to the items adding up to the amount:
@@ -51,7 +51,10 @@ export function payerAmountPass(
   }
   // A month named among identical invoices ("ABONNEMENT OCTOBRE"): the one of that month is
   // as likely as the oldest, and offered beside it.
-  const periods = exact.length > 0 ? periodsNamed(receipt.text, receipt.payerName) : [];
+  const periods =
+    exact.length > 0
+      ? withYears(periodsNamed(receipt.text, receipt.payerName), receipt.bookingDate)
+      : [];
   for (const combination of periods.length > 0 ? exact : []) {
     const [oldest] = combination;
     if (combination.length !== 1 || oldest === undefined) continue;

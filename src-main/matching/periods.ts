@@ -90,6 +90,23 @@ function yearOf(written: string | undefined): number | undefined {
   return written.length === 2 ? 2000 + Number(written) : Number(written);
 }
 
+/**
+ * The periods with a year each: one not written is the year putting the month nearest the
+ * booking date ("ABONNEMENT OCTOBRE" paid in November 2026 is October 2026, "DECEMBRE" paid
+ * in January 2027 is December 2026).
+ */
+export function withYears(periods: readonly Period[], bookingDate: string): Period[] {
+  const booked = Number(bookingDate.slice(0, 4)) * 12 + Number(bookingDate.slice(5, 7)) - 1;
+  return periods.map(({ month, year }) => {
+    if (year !== undefined) return { month, year };
+    const around = Math.floor(booked / 12);
+    const nearest = [around - 1, around, around + 1].sort(
+      (a, b) => Math.abs(a * 12 + month - 1 - booked) - Math.abs(b * 12 + month - 1 - booked),
+    )[0] as number;
+    return { month, year: nearest };
+  });
+}
+
 /** Whether an ISO date falls in one of the periods. */
 export function inPeriods(date: string, periods: readonly Period[]): boolean {
   const [year, month] = [Number(date.slice(0, 4)), Number(date.slice(5, 7))];

@@ -51,7 +51,8 @@ export function isTaxOffice(name: string): boolean {
 
 /** True when a text speaks of money given back ("REMBOURSEMENT CREDIT TVA", "RBT"). */
 export function speaksOfRefund(text: string): boolean {
-  return /\b(REMBOURSEMENT|REMBT|REMB|RBT|RESTITUTION|DEGREVEMENT|CREDIT (DE )?TVA)\b/.test(
+  // A bank's label cuts words short: "REMBOURSEM".
+  return /\b(REMBOU\w*|REMBT|REMB|RBT|RESTITUTION|DEGREVEMENT|CREDIT (DE )?TVA)\b/.test(
     normalizeText(text),
   );
 }

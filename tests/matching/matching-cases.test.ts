@@ -478,6 +478,26 @@ describe('matching', () => {
     expect(place?.explanation).not.toMatch(/does not say which|of the month the text names/);
   });
 
+  it('takes a month named without its year for the nearest to the payment', async () => {
+    const subscription = { ...durand, amount: '450.00' };
+    const { receive } = await group([
+      { ...subscription, number: 'V25-1001', issueDate: '2025-10-01', dueDate: '2025-10-31' },
+      { ...subscription, number: 'V26-1001', issueDate: '2026-10-01', dueDate: '2026-10-31' },
+    ]);
+    const [receipt] = receive([
+      {
+        amount: '450.00',
+        payerName: 'DURAND ET FILS',
+        text: 'ABONNEMENT OCTOBRE',
+        date: '2026-11-16',
+      },
+    ]);
+    const ofOctober = receipt?.proposals.find(
+      (proposal) => proposal.allocations[0]?.invoice === 'V26-1001',
+    );
+    expect(ofOctober?.explanation).toMatch(/of the month the text names/);
+  });
+
   it("offers the month named of the year named, not the oldest's of another year", async () => {
     const subscription = { ...durand, amount: '450.00' };
     const { receive } = await group([
@@ -845,7 +865,7 @@ describe('matching', () => {
   it('does not take a tax refund from the public finances for a body paying its invoice', async () => {
     const cholet = { customer: '411CHOL', customerName: 'COMMUNE DE CHOLET' };
     const { receive } = await group([{ ...cholet, number: 'FA-101', amount: '4885.37' }]);
-    const [refund, fromTaxOffice, dotted, fromRegionalOffice] = receive([
+    const [refund, fromTaxOffice, dotted, cut, fromRegionalOffice] = receive([
       {
         amount: '4885.37',
         payerName: 'DGFIP SIE CHOLET',
@@ -853,6 +873,8 @@ describe('matching', () => {
       },
       { amount: '4885.37', payerName: 'SIE DE CHOLET', text: 'REMBOURSEMENT CREDIT TVA' },
       { amount: '4885.37', payerName: 'S.I.E. CHOLET', text: 'REMBOURSEMENT' },
+      // A CFONB label of 31 characters, no payer name.
+      { amount: '4885.37', text: 'VIR SEPA SIE CHOLET REMBOURSEM' },
       {
         amount: '4885.37',
         payerName: 'DRFIP PAYS DE LA LOIRE',
@@ -868,6 +890,7 @@ describe('matching', () => {
     expect(dotted?.status).toBe('unmatched');
     expect(dotted?.explanation).toMatch(/A tax office pays the company its own taxes back/);
     expect(fromRegionalOffice?.status).toBe('unmatched');
+    expect(cut?.explanation).toMatch(/A tax office pays the company its own taxes back/);
   });
 
   it('does not take a named invoice as paid in part when its number one swap away owes the amount', async () => {
