@@ -240,12 +240,7 @@ export function publicBodiesPass(
   found.sort((a, b) => a.items.length - b.items.length);
   for (const { items, open } of found.slice(0, 6)) {
     keep(items, {
-      source: 'amountOnly',
-      referenceShare: 0,
-      referencedNumbers: [],
-      unexplainedReferences: 0,
-      payer: undefined,
-      otherCompany: false,
+      ...nobodyNamed(),
       paidBeforeIssue: items.some((item) => item.issueDate > receipt.bookingDate),
       sameAmountAlternatives: found.length - 1,
       consecutive: isConsecutive(items, open),
@@ -254,6 +249,18 @@ export function publicBodiesPass(
       bodyBySumOnly: true,
     });
   }
+}
+
+// The evidence of a set found by its amount alone: no number, no payer, the credited company.
+function nobodyNamed() {
+  return {
+    source: 'amountOnly' as const,
+    referenceShare: 0,
+    referencedNumbers: [],
+    unexplainedReferences: 0,
+    payer: undefined,
+    otherCompany: false,
+  };
 }
 
 // The public bodies among a company's customers with open items, listed once per run.
@@ -354,12 +361,7 @@ export function amountOnlyPass(
   if (oldest.length === 0 || oldest.length > 5) return;
   for (const item of oldest) {
     keep([item], {
-      source: 'amountOnly',
-      referenceShare: 0,
-      referencedNumbers: [],
-      unexplainedReferences: 0,
-      payer: undefined,
-      otherCompany: false,
+      ...nobodyNamed(),
       paidBeforeIssue: item.issueDate > receipt.bookingDate,
       sameAmountAlternatives: oldest.length - 1,
       youngerTwins: sameAmount.filter((other) => other.customerId === item.customerId).length - 1,

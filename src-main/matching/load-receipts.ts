@@ -27,8 +27,8 @@ export function loadReceiptsToMatch(store: Store): Receipt[] {
     .prepare(
       `SELECT t.id, t.company_id AS companyId, c.code AS companyCode, t.booking_date AS bookingDate,
          t.amount_cents AS amountCents, t.payer_name AS payerName, t.payer_iban AS payerIban,
-         t.remittance, t.references_json AS referencesJson, t.end_to_end_id AS endToEndId, t.reversal,
-         t.currency
+         t.remittance, t.references_json AS referencesJson, t.end_to_end_id AS endToEndId,
+         t.reversal, t.currency
        FROM bank_transaction t JOIN company c ON c.id = t.company_id
        WHERE t.amount_cents > 0
          AND NOT EXISTS (SELECT 1 FROM set_aside_receipt s WHERE s.transaction_id = t.id)

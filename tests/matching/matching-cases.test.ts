@@ -397,7 +397,7 @@ describe('matching', () => {
     expect(receipt?.allocations.map((line) => line.invoice)).toEqual(['001290']);
   });
 
-  it('takes a typo for the one identical invoice it is a mistake away from, not its twins', async () => {
+  it('takes a typo for the one of identical invoices it is a mistake from', async () => {
     const lycee = { customer: '411LYC', customerName: 'LYCEE CHARLES PEGUY MONTELIMAR' };
     const receiveOne = async (text: string) => {
       const { receive } = await group([
@@ -670,7 +670,7 @@ describe('matching', () => {
     ]);
   });
 
-  it('proposes the invoices of one public body adding up to what an unknown accountant paid', async () => {
+  it('proposes invoices of one body adding up to what an unknown accountant paid', async () => {
     const rennes = { customer: '411REN', customerName: 'CENTRE HOSPITALIER DE RENNES' };
     const vitre = { customer: '411VIT', customerName: 'COMMUNE DE VITRE' };
     const { receive } = await group([
@@ -703,7 +703,7 @@ describe('matching', () => {
     expect(ofPlace?.explanation).toMatch(/nothing but a sum of invoices says for which body/);
   });
 
-  it('reads a public accountant in the bank label when the statement gives no payer name', async () => {
+  it('reads a public accountant in the bank label when no payer name is given', async () => {
     const nantes = { customer: '411NANT', customerName: 'COMMUNE DE NANTES' };
     const { receive } = await group([
       { ...nantes, number: 'FA-401', amount: '2480.00' },
@@ -762,7 +762,7 @@ describe('matching', () => {
     ]);
   });
 
-  it('offers three items of a body the accountant pays for beside two making the same amount', async () => {
+  it('offers three items of an accountant’s body beside two making the amount', async () => {
     const nanterre = { customer: '411NANT', customerName: 'COMMUNE DE NANTERRE' };
     const { receive } = await group([
       { ...nanterre, number: 'F26/02700', amount: '250.00', dueDate: '2026-08-31' },
@@ -929,7 +929,7 @@ describe('matching', () => {
     expect(second?.explanation).not.toMatch(/one character away/);
   });
 
-  it('reads a settled number beside another amount as a typo of the neighbour owing it', async () => {
+  it('reads a settled number beside another amount as a neighbour’s typo', async () => {
     const { receive } = await group([
       { ...durand, number: 'FAC000224', amount: '1200.00' },
       { ...durand, number: 'FAC000228', amount: '777.00' },
