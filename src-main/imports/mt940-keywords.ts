@@ -81,6 +81,17 @@ function readKeyword(
     case 'IBAN':
       if (value !== '') counterparty.account ??= value;
       break;
+    case 'ORDP':
+    case 'BENM':
+    case 'ULTD':
+    case 'ULTC':
+    case 'ULTB':
+      // Written without its sub-fields ("/ORDP/DURAND SA/"): the value is the party's name, or
+      // its account.
+      if (value === '') break;
+      if (looksLikeIban(value)) counterparty.account ??= value;
+      else counterparty.name ??= value;
+      break;
     default:
       break;
   }

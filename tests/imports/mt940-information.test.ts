@@ -43,6 +43,14 @@ describe('parseMt940 on /KEYWORD/ information', () => {
     ]);
   });
 
+  it('takes an ordering party written without its NAME sub-field as the payer', () => {
+    const transaction = movement(credit, ['/ORDP/DURAND ET FILS/REMI/FACTURE FA-2024-17']);
+    expect(transaction).toMatchObject({
+      payerName: 'DURAND ET FILS',
+      remittance: 'FACTURE FA-2024-17',
+    });
+  });
+
   it('takes an unlabelled counterparty as payer of a credit only', () => {
     const lines = [
       '/TRTP/SEPA OVERBOEKING/IBAN/NL91ABNA0417164300/BIC/ABNANL2A/NAME/',
