@@ -77,7 +77,14 @@ function monthsByName(words: string[]): Period[] {
     if (periodNounSet.has(word)) lastPeriodWord = index;
     const month = monthOfWord.get(word);
     if (month === undefined) continue;
-    const year = /^(20)?\d\d$/.test(words[index + 1] ?? '') ? yearOf(words[index + 1]) : undefined;
+    // The year after the month ("OCTOBRE 2026", "OCT 26") or, in full, before ("2026 OCTOBRE").
+    const next = words[index + 1] ?? '';
+    const previous = words[index - 1] ?? '';
+    const year = /^(20)?\d\d$/.test(next)
+      ? yearOf(next)
+      : /^20\d\d$/.test(previous)
+        ? yearOf(previous)
+        : undefined;
     if (year === undefined && index - lastPeriodWord > 2) continue;
     periods.push(year === undefined ? { month } : { month, year });
     lastPeriodWord = index;

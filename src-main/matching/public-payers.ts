@@ -33,8 +33,10 @@ export function isPublicAccountant(payerName: string | undefined): boolean {
 
 // The tax offices of the same network refund the company its own taxes (a VAT credit, a
 // relief): money paid to the company, for no body.
-const taxRefundWords =
-  /\b(SIE|SIP|TVA|IMPOTS?|CFE|CVAE|DEGREVEMENT|RESTITUTION|CREDIT D IMPOT|CICE|CIR)\b/;
+const taxRefundWords = new RegExp(
+  '\\b(SIE|SIP|TVA|IMPOTS?|CFE|CVAE|DEGREVEMENT|RESTITUTION|CREDIT D IMPOT|CREDIT (D )?IS|' +
+    'CICE|CIR)\\b',
+);
 
 /** True when a public accountant's transfer is a refund of the company's own taxes. */
 export function isTaxRefund(text: string): boolean {

@@ -451,6 +451,7 @@ describe('matching', () => {
     expect(ofOctober?.explanation).toMatch(/of the month the text names/);
     expect(offered(await receiveOne('ECHEANCE 11/2026'))).toEqual(['V26-0901', 'V26-1101']);
     expect(offered(await receiveOne('ECHEANCE 2026-10'))).toEqual(['V26-0901', 'V26-1001']);
+    expect(offered(await receiveOne('FACTURE 2026 OCTOBRE'))).toEqual(['V26-0901', 'V26-1001']);
     // A year named is a year: October 2025 is none of these.
     expect(offered(await receiveOne('ABONNEMENT OCTOBRE 2025'))).toEqual(['V26-0901']);
     // The oldest is September's: nothing else to offer.
@@ -865,7 +866,7 @@ describe('matching', () => {
   it('does not take a tax refund from the public finances for a body paying its invoice', async () => {
     const cholet = { customer: '411CHOL', customerName: 'COMMUNE DE CHOLET' };
     const { receive } = await group([{ ...cholet, number: 'FA-101', amount: '4885.37' }]);
-    const [refund, fromTaxOffice, dotted, cut, fromRegionalOffice] = receive([
+    const [refund, fromTaxOffice, dotted, corporateTax, cut, fromRegionalOffice] = receive([
       {
         amount: '4885.37',
         payerName: 'DGFIP SIE CHOLET',
@@ -873,6 +874,7 @@ describe('matching', () => {
       },
       { amount: '4885.37', payerName: 'SIE DE CHOLET', text: 'REMBOURSEMENT CREDIT TVA' },
       { amount: '4885.37', payerName: 'S.I.E. CHOLET', text: 'REMBOURSEMENT' },
+      { amount: '4885.37', payerName: 'DGFIP', text: 'RBT CREDIT IS 2026' },
       // A CFONB label of 31 characters, no payer name.
       { amount: '4885.37', text: 'VIR SEPA SIE CHOLET REMBOURSEM' },
       {
@@ -891,6 +893,7 @@ describe('matching', () => {
     expect(dotted?.explanation).toMatch(/A tax office pays the company its own taxes back/);
     expect(fromRegionalOffice?.status).toBe('unmatched');
     expect(cut?.explanation).toMatch(/A tax office pays the company its own taxes back/);
+    expect(corporateTax?.status).toBe('unmatched');
   });
 
   it('does not take a named invoice as paid in part when its number one swap away owes the amount', async () => {
