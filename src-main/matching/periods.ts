@@ -25,8 +25,9 @@ const periodNouns = [
   ...['PRESTATION', 'PRESTATIONS', 'ABO'],
 ];
 const periodNounSet = new Set(periodNouns);
-const periodWord = `(?:${periodNouns.join('|')})`;
-// "ECHEANCE 10/2026", and the other way round, "ECHEANCE 2026-10".
+// "ECHEANCE 10/2026", and the other way round, "ECHEANCE 2026-10"; not after a word for
+// invoice or payment, where "2026-1" may be an invoice's number.
+const periodWord = '(?:ECHEANCE|PERIODE|MOIS|TERME|LOYER|ABONNEMENT|REDEVANCE)';
 const monthThenYear = new RegExp(`\\b${periodWord} (0?[1-9]|1[0-2]) ((?:20)?\\d\\d)\\b`, 'g');
 const yearThenMonth = new RegExp(`\\b${periodWord} (20\\d\\d) (0?[1-9]|1[0-2])\\b`, 'g');
 

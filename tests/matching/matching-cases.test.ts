@@ -113,7 +113,7 @@ describe('matching', () => {
     expect(second?.allocations.map((line) => line.invoice)).toEqual(['V26-1030']);
   });
 
-  it('keeps no claim on the oldest twin for a transfer naming a number, even one not open', async () => {
+  it('keeps no claim on the oldest twin for a transfer naming any number', async () => {
     const { receive } = await group([
       { ...durand, number: 'V26-1010', amount: '480.00', dueDate: '2026-10-31' },
       { ...durand, number: 'V26-1020', amount: '480.00', dueDate: '2026-11-15' },
@@ -735,7 +735,7 @@ describe('matching', () => {
     expect(receipt?.explanation).toMatch(/2 later items of the same amount left open/);
   });
 
-  it('weighs a body the accountant paid for before against one of its place owing the same amount', async () => {
+  it('weighs a body the accountant paid for before against one of its place', async () => {
     const saumur = { customer: '411SAUM', customerName: 'COMMUNE DE SAUMUR' };
     const cholet = { customer: '411CHOL', customerName: 'COMMUNE DE CHOLET' };
     const { receive } = await group([
@@ -784,7 +784,7 @@ describe('matching', () => {
     ]);
   });
 
-  it('reads a tax office in the text when the payer is unnamed, and a customer named SIE as itself', async () => {
+  it('reads a tax office in an unnamed payer’s text, and SIE CONSULTING as itself', async () => {
     const cholet = { customer: '411CHOL', customerName: 'COMMUNE DE CHOLET' };
     const sie = { customer: '411SIEC', customerName: 'SIE CONSULTING SARL' };
     const { receive } = await group([
@@ -800,7 +800,7 @@ describe('matching', () => {
     expect(customer?.allocations.map((line) => line.invoice)).toEqual(['FA-107']);
   });
 
-  it('says a tax office paying twice an invoice it names paid it twice, not its taxes back', async () => {
+  it('says a tax office paying a named invoice again paid it twice', async () => {
     const { receive } = await group([{ ...acme, number: 'FA-9001', amount: '312.00' }]);
     const [, second] = receive([
       { amount: '312.00', payerName: 'SIE DE GRENOBLE', text: 'PAIEMENT FACTURE FA-9001' },
@@ -817,7 +817,7 @@ describe('matching', () => {
     expect(receipt?.proposals[0]?.allocations.map((line) => line.invoice)).toEqual(['FA-9001']);
   });
 
-  it('takes neither a customer named like an accountant nor a company named like a body for public', async () => {
+  it('takes no customer named like an accountant or a body for a public one', async () => {
     const sgc = { customer: '411SGCD', customerName: 'SGC DISTRIBUTION' };
     const gourmande = { customer: '411GOUR', customerName: 'SARL LA COMMUNE GOURMANDE' };
     const saumur = { customer: '411SAUM', customerName: 'COMMUNE DE SAUMUR' };
@@ -896,7 +896,7 @@ describe('matching', () => {
     expect(corporateTax?.status).toBe('unmatched');
   });
 
-  it('does not take a named invoice as paid in part when its number one swap away owes the amount', async () => {
+  it('does not take a named invoice as part paid when one swap away owes the amount', async () => {
     const { receive } = await group([
       { ...martin, number: '2026-2961', amount: '17208.00' },
       { ...martin, number: '2026-2916', amount: '6243.60' },
@@ -946,7 +946,7 @@ describe('matching', () => {
     expect(typo?.explanation).not.toMatch(/paid twice/);
   });
 
-  it('says a receipt naming a settled invoice may be paid twice when nothing open fits', async () => {
+  it('says a receipt naming a settled invoice may pay it twice when nothing fits', async () => {
     const { receive } = await group([{ ...durand, number: 'FAC000224', amount: '1200.00' }]);
     const [, second] = receive([
       { amount: '1200.00', payerName: 'DURAND ET FILS', text: 'FACT FAC000224' },
