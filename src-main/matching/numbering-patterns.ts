@@ -125,7 +125,7 @@ const invoiceWordThenNumber = new RegExp(
 const otherNumberWords = new Set([
   ...['MANDAT', 'MDT', 'BORD', 'BORDEREAU', 'BRD', 'BDX', 'TITRE', 'ENGAGEMENT', 'MARCHE'],
   ...['SIRET', 'SIREN', 'LOT', 'DOSSIER', 'CLIENT', 'CONTRAT', 'RUM', 'ICS'],
-  ...['COMMANDE', 'CDE', 'CMD', 'BDC', 'ORDRE', 'PO', 'BL', 'DEVIS'],
+  ...['COMMANDE', 'CDE', 'CMD', 'BDC', 'BC', 'ORDRE', 'ORDER', 'PO', 'BL', 'DEVIS'],
 ]);
 
 /**
@@ -148,7 +148,9 @@ export function isOtherNumber(normalized: string, index: number, length: number)
     skipNumberWords();
   }
   const word = words[position] ?? '';
-  if (otherNumberWords.has(word)) return true;
+  // An abbreviation written with dots ("P.O.") comes as single letters.
+  const dotted = /^[A-Z]$/.test(word) ? `${words[position - 1] ?? ''}${word}` : '';
+  if (otherNumberWords.has(word) || otherNumberWords.has(dotted)) return true;
   // A list: digits back to a plural word for other numbers.
   while (position >= 0 && /^\d+$/.test(words[position] as string)) position -= 1;
   skipNumberWords();

@@ -34,7 +34,7 @@ export function isPublicAccountant(payerName: string | undefined): boolean {
 // The tax offices of the same network refund the company its own taxes (a VAT credit, a
 // relief): money paid to the company, for no body.
 const taxRefundWords = new RegExp(
-  '\\b(SIE|SIP|TVA|IMPOTS?|CFE|CVAE|DEGREVEMENT|RESTITUTION|CREDIT D IMPOT|CREDIT (D )?IS|' +
+  '\\b(SIE|SIP|TVA|IMPOTS?|CFE|CVAE|DEGREVEMENT|RESTITUTION|CREDIT D IMPOT|CRED(IT)? (D )?IS|' +
     'CICE|CIR)\\b',
 );
 

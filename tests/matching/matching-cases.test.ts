@@ -874,7 +874,7 @@ describe('matching', () => {
       },
       { amount: '4885.37', payerName: 'SIE DE CHOLET', text: 'REMBOURSEMENT CREDIT TVA' },
       { amount: '4885.37', payerName: 'S.I.E. CHOLET', text: 'REMBOURSEMENT' },
-      { amount: '4885.37', payerName: 'DGFIP', text: 'RBT CREDIT IS 2026' },
+      { amount: '4885.37', payerName: 'DGFIP', text: 'RBT CRED IS 2026' },
       // A CFONB label of 31 characters, no payer name.
       { amount: '4885.37', text: 'VIR SEPA SIE CHOLET REMBOURSEM' },
       {

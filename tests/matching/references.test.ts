@@ -93,7 +93,7 @@ describe('near references', () => {
   it('does not take a mandate or order number for an invoice one mistake away', () => {
     const items = [item(5, '001347'), item(6, '001500')];
     expect(findNearReferences('VIR DGFIP MANDAT N 001346 BORDEREAU 523', items)).toEqual([]);
-    for (const word of ['COMMANDE', 'ORDRE', 'BDC', 'CMD', 'PO', 'BDX', 'ENGAGEMENT', 'MARCHE']) {
+    for (const word of ['COMMANDE', 'ORDRE', 'BDC', 'BC', 'PO', 'P.O.', 'PURCHASE ORDER', 'BDX']) {
       expect(findNearReferences(`${word} 001501`, items), word).toEqual([]);
     }
     expect(findNearReferences('MDT001346', items)).toEqual([]);
